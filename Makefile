@@ -1,0 +1,63 @@
+# The README's commands. `make run` serves the demo; `make test` runs everything.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres lint lock services-stop clean
+
+$(VENV)/.installed: requirements-dev.lock requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-virtualenv -r requirements-dev.lock
+	@touch $@
+
+run: $(VENV)/.installed
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The whole suite on SQLite, then again on a real PostgreSQL that the script
+# installs, starts and reuses between runs.
+test: $(VENV)/.installed
+	@scripts/postgres.sh start
+	@status=0; \
+	$(MAKE) --no-print-directory test-sqlite || status=1; \
+	$(MAKE) --no-print-directory test-postgres || status=1; \
+	exit $$status
+
+test-sqlite: $(VENV)/.installed
+	@echo "== tests on SQLite =="
+	env -u DATABASE_URL $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.installed
+	@echo "== tests on PostgreSQL =="
+	DATABASE_URL=$$(scripts/postgres.sh url) $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=ci-dummy-secret-key-$$(date +%s)-with-enough-length-and-entropy-0123456789 \
+		ALLOWED_HOSTS=cms.example.gov.vn $(MANAGE) check --deploy --fail-level WARNING
+	$(VENV)/bin/hadolint Dockerfile
+
+# Regenerate the pinned sets from pyproject.toml's ranges in throwaway venvs.
+lock:
+	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/pip install --quiet --upgrade pip
+	var/lock-venv/bin/pip install --quiet .
+	var/lock-venv/bin/pip freeze --exclude govcms > requirements.lock
+	var/lock-venv/bin/pip install --quiet ".[dev]"
+	var/lock-venv/bin/pip freeze --exclude govcms > requirements-dev.lock
+	rm -rf var/lock-venv build *.egg-info
+
+services-stop:
+	-scripts/postgres.sh stop
+	-scripts/elasticsearch.sh stop
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,638 @@
+"""Page types: section indexes, news articles, directives, galleries, document libraries."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from articles.blocks import body_blocks
+from articles.document_numbers import parse_document_number
+from articles.forms import GalleryPageForm
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def tabbed(content: list, metadata: list) -> TabbedInterface:
+    """Content / metadata / publishing: the order in which an editor thinks."""
+    return TabbedInterface(
+        [
+            ObjectList(content, heading=_("Content")),
+            ObjectList(metadata, heading=_("Metadata")),
+            ObjectList(Page.promote_panels + Page.settings_panels, heading=_("Publishing")),
+        ]
+    )
+
+
+class IndexPage(Page):
+    """Shared shape of the section listings editors build the site from."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class SectionIndexPage(IndexPage):
+    """A news section: "Tin tức – Sự kiện", "Phổ biến, giáo dục pháp luật"."""
+
+    parent_page_types = ["home.HomePage", "articles.SectionIndexPage"]
+    subpage_types = ["articles.ArticlePage", "articles.SectionIndexPage"]
+
+    class Meta:
+        verbose_name = _("news section")
+        verbose_name_plural = _("news sections")
+
+
+class DirectiveIndexPage(IndexPage):
+    """The register of documents: "Văn bản chỉ đạo, điều hành"."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.DirectivePage"]
+
+    class Meta:
+        verbose_name = _("document register")
+        verbose_name_plural = _("document registers")
+
+
+class GalleryIndexPage(IndexPage):
+    """ "Thư viện ảnh" or "Thư viện video"."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.GalleryPage"]
+
+    class Meta:
+        verbose_name = _("gallery library")
+        verbose_name_plural = _("gallery libraries")
+
+
+class StandardPage(Page):
+    """A plain page: introduction, functions and duties, contacts."""
+
+    body = StreamField(body_blocks(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["home.HomePage", "articles.StandardPage"]
+    subpage_types = ["articles.StandardPage"]
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+# --- News articles ----------------------------------------------------------------
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    lead = models.TextField(_("lead"), blank=True, help_text=_("Sapo: the opening summary."))
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("image caption"), max_length=500, blank=True)
+    hero_credit = models.CharField(_("image credit"), max_length=255, blank=True)
+    body = StreamField(body_blocks(), verbose_name=_("body"), blank=True)
+    byline = models.ForeignKey(
+        "articles.Byline",
+        verbose_name=_("byline"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    categories = ParentalManyToManyField(
+        "articles.Category", verbose_name=_("categories"), blank=True, related_name="articles"
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, verbose_name=_("tags"), blank=True)
+    display_date = models.DateField(
+        _("date shown"),
+        default=today,
+        db_index=True,
+        help_text=_("The date readers see; publishing time is set separately."),
+    )
+    is_announcement = models.BooleanField(_("announcement"), default=False, db_index=True)
+    is_featured = models.BooleanField(_("featured"), default=False, db_index=True)
+    source = models.CharField(
+        _("source"), max_length=255, blank=True, help_text=_("E.g. Báo Sóc Trăng.")
+    )
+
+    parent_page_types = ["articles.SectionIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Main image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+    ]
+    metadata_panels = [
+        FieldRowPanel([FieldPanel("display_date"), FieldPanel("byline")]),
+        FieldPanel("source"),
+        FieldRowPanel([FieldPanel("is_announcement"), FieldPanel("is_featured")]),
+        FieldPanel("categories"),
+        FieldPanel("tags"),
+        InlinePanel("related_pages", heading=_("Related pages"), label=_("related page")),
+    ]
+    edit_handler = tabbed(content_panels, metadata_panels)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.SearchField("hero_caption"),
+        index.FilterField("display_date"),
+        index.FilterField("is_announcement"),
+        index.FilterField("is_featured"),
+        index.RelatedFields("byline", [index.SearchField("name")]),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("display_date"),
+        SynchronizedField("hero_image"),
+        SynchronizedField("byline"),
+        SynchronizedField("is_announcement"),
+        SynchronizedField("is_featured"),
+        TranslatableField("hero_caption"),
+        TranslatableField("lead"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+
+class ArticleAttachment(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+
+class ArticleRelatedPage(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_pages")
+    related = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("related")]
+
+    def clean(self):
+        super().clean()
+        if self.related_id and self.related_id == self.page_id:
+            raise ValidationError({"related": _("A page cannot be related to itself.")})
+
+
+# --- Directives and legal documents -----------------------------------------------
+
+
+class Validity(models.TextChoices):
+    IN_FORCE = "in_force", _("In force")
+    PARTLY_EXPIRED = "partly_expired", _("Partly no longer in force")
+    EXPIRED = "expired", _("No longer in force")
+    NOT_YET = "not_yet", _("Not yet in force")
+
+
+class DirectivePageQuerySet(PageQuerySet):
+    def with_validity(self, status: str, on: datetime.date | None = None):
+        """Filter by the status an editor set or, where none is set, by the dates."""
+        on = on or today()
+        derived = {
+            Validity.NOT_YET: Q(effective_date__gt=on),
+            Validity.EXPIRED: Q(expiry_date__lte=on),
+            Validity.IN_FORCE: (Q(effective_date__isnull=True) | Q(effective_date__lte=on))
+            & (Q(expiry_date__isnull=True) | Q(expiry_date__gt=on)),
+            Validity.PARTLY_EXPIRED: Q(pk__in=[]),
+        }[status]
+        return self.filter(Q(validity_override=status) | (Q(validity_override="") & derived))
+
+
+class DirectivePage(Page):
+    """Văn bản chỉ đạo, điều hành: a document with the metadata Nghị định 42/2022 asks for."""
+
+    document_type = models.ForeignKey(
+        "articles.DocumentType",
+        verbose_name=_("document type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    number = models.CharField(
+        _("number and symbol"),
+        max_length=100,
+        blank=True,
+        help_text=_("Số ký hiệu, exactly as printed, e.g. 05-CT/TU or 42/2022/NĐ-CP."),
+    )
+    # Parsed from `number` on save: used by search, filters and the duplicate check.
+    number_key = models.CharField(max_length=120, blank=True, db_index=True, editable=False)
+    number_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    type_code = models.CharField(max_length=20, blank=True, editable=False)
+    issuer_code = models.CharField(max_length=50, blank=True, editable=False)
+    issuing_body = models.ForeignKey(
+        "articles.IssuingBody",
+        verbose_name=_("issuing body"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    signer_name = models.CharField(_("signed by"), max_length=255, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=255, blank=True)
+    issue_date = models.DateField(_("issue date"), null=True, blank=True, db_index=True)
+    effective_date = models.DateField(_("effective date"), null=True, blank=True)
+    expiry_date = models.DateField(_("expiry date"), null=True, blank=True)
+    validity_override = models.CharField(
+        _("validity status"),
+        max_length=20,
+        blank=True,
+        choices=Validity.choices,
+        help_text=_("Leave empty to derive it from the dates."),
+    )
+    legal_fields = ParentalManyToManyField(
+        "articles.LegalField", verbose_name=_("fields"), blank=True, related_name="documents"
+    )
+    abstract = models.TextField(_("abstract"), blank=True, help_text=_("Trích yếu nội dung."))
+    body = StreamField(body_blocks(), verbose_name=_("full text"), blank=True)
+
+    objects = PageManager.from_queryset(DirectivePageQuerySet)()
+
+    parent_page_types = ["articles.DirectiveIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("abstract"),
+        FieldPanel("body"),
+        InlinePanel("attachments", heading=_("Files"), label=_("file")),
+    ]
+    metadata_panels = [
+        FieldRowPanel([FieldPanel("document_type"), FieldPanel("number")]),
+        FieldPanel("issuing_body"),
+        FieldRowPanel([FieldPanel("signer_name"), FieldPanel("signer_title")]),
+        FieldRowPanel(
+            [FieldPanel("issue_date"), FieldPanel("effective_date"), FieldPanel("expiry_date")]
+        ),
+        FieldPanel("validity_override"),
+        FieldPanel("legal_fields"),
+        InlinePanel("relations", heading=_("Related documents"), label=_("relation")),
+    ]
+    edit_handler = tabbed(content_panels, metadata_panels)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("number", boost=5),
+        index.SearchField("number_key", boost=5),
+        index.AutocompleteField("number"),
+        index.SearchField("abstract", boost=2),
+        index.SearchField("body"),
+        index.SearchField("signer_name"),
+        index.FilterField("issue_date"),
+        index.FilterField("number_year"),
+        index.FilterField("document_type"),
+        index.FilterField("issuing_body"),
+        index.RelatedFields("issuing_body", [index.SearchField("name")]),
+        index.RelatedFields("document_type", [index.SearchField("name")]),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("number"),
+        SynchronizedField("document_type"),
+        SynchronizedField("issuing_body"),
+        SynchronizedField("issue_date"),
+        SynchronizedField("effective_date"),
+        SynchronizedField("expiry_date"),
+        SynchronizedField("validity_override"),
+        SynchronizedField("signer_name"),
+        TranslatableField("signer_title"),
+        TranslatableField("abstract"),
+    ]
+
+    class Meta:
+        verbose_name = _("directive or legal document")
+        verbose_name_plural = _("directives and legal documents")
+
+    @property
+    def validity_status(self) -> str:
+        if self.validity_override:
+            return self.validity_override
+        on = today()
+        if self.effective_date and self.effective_date > on:
+            return Validity.NOT_YET
+        if self.expiry_date and self.expiry_date <= on:
+            return Validity.EXPIRED
+        return Validity.IN_FORCE
+
+    @property
+    def validity_label(self) -> str:
+        return str(Validity(self.validity_status).label)
+
+    def full_clean(self, *args, **kwargs):
+        self.apply_parsed_number()
+        super().full_clean(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.issue_date and self.effective_date and self.effective_date < self.issue_date:
+            errors["effective_date"] = _("The effective date cannot be before the issue date.")
+        if self.effective_date and self.expiry_date and self.expiry_date <= self.effective_date:
+            errors["expiry_date"] = _("The expiry date must be after the effective date.")
+        duplicate = self.find_duplicate()
+        if duplicate is not None:
+            errors["number"] = _(
+                "Another document already has this number from the same issuer, type and "
+                "year: “%(title)s”."
+            ) % {"title": duplicate.title}
+        if errors:
+            raise ValidationError(errors)
+
+    def apply_parsed_number(self) -> None:
+        """Store the parts of the number as typed; an unparseable one keeps empty parts."""
+        parsed = parse_document_number(self.number) if self.number else None
+        self.number_key = parsed.key if parsed else ""
+        self.number_year = parsed.year if parsed else None
+        self.type_code = (parsed.type_code or "") if parsed else ""
+        self.issuer_code = (parsed.issuer_code or "") if parsed else ""
+
+    @property
+    def number_is_recognised(self) -> bool:
+        return not self.number or parse_document_number(self.number) is not None
+
+    def numbering_period(self) -> str:
+        """The period within which a number is unique.
+
+        State legal documents carry their year in the number. Administrative state
+        documents restart numbering every year, and Party documents every term of the
+        Party committee (5 years; provincial congresses meet in the autumn of years
+        divisible by 5, so a document from before October of such a year belongs to
+        the previous term).
+        """
+        if self.number_year:
+            return str(self.number_year)
+        if not self.issue_date:
+            return ""
+        year = self.issue_date.year
+        parsed = parse_document_number(self.number)
+        if parsed is None or parsed.convention != "party":
+            return str(year)
+        term_start = year - year % 5
+        if year == term_start and self.issue_date.month < 10:
+            term_start -= 5
+        return f"term-{term_start}"
+
+    def find_duplicate(self) -> "DirectivePage | None":
+        if not self.number_key:
+            return None
+        others = DirectivePage.objects.filter(number_key=self.number_key)
+        if self.locale_id:
+            others = others.filter(locale_id=self.locale_id)
+        if self.translation_key:
+            # The same document in another language or an earlier save of this page.
+            others = others.exclude(translation_key=self.translation_key)
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        period = self.numbering_period()
+        for other in others.only("id", "title", "number", "number_year", "issue_date"):
+            if other.numbering_period() == period or not period or not other.numbering_period():
+                return other
+        return None
+
+    def save(self, *args, **kwargs):
+        self.apply_parsed_number()
+        super().save(*args, **kwargs)
+
+    def relations_both_ways(self) -> list[dict]:
+        """Every typed relation with this document, described from this end."""
+        outgoing = [
+            {"relation": r.relation_type, "label": r.get_relation_type_display(), "page": r.target}
+            for r in self.relations.select_related("target")
+        ]
+        incoming = [
+            {
+                "relation": r.relation_type,
+                "label": DirectiveRelation.INVERSE_LABELS[r.relation_type],
+                "page": r.source,
+            }
+            for r in DirectiveRelation.objects.filter(target=self).select_related("source")
+        ]
+        return outgoing + incoming
+
+
+class DirectiveAttachment(Orderable):
+    page = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+
+class DirectiveRelation(Orderable):
+    """A typed link between two documents, stored once and shown from both ends."""
+
+    class RelationType(models.TextChoices):
+        AMENDS = "amends", _("Amends")
+        REPLACES = "replaces", _("Replaces")
+        GUIDES = "guides", _("Guides the implementation of")
+        REPEALS = "repeals", _("Repeals")
+        BASED_ON = "based_on", _("Is based on")
+
+    INVERSE_LABELS = {
+        RelationType.AMENDS: _("Amended by"),
+        RelationType.REPLACES: _("Replaced by"),
+        RelationType.GUIDES: _("Implementation guided by"),
+        RelationType.REPEALS: _("Repealed by"),
+        RelationType.BASED_ON: _("Basis for"),
+    }
+
+    source = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="relations")
+    relation_type = models.CharField(_("relation"), max_length=20, choices=RelationType.choices)
+    target = models.ForeignKey(
+        DirectivePage,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+    )
+
+    panels = [FieldPanel("relation_type"), FieldPanel("target")]
+
+    def clean(self):
+        super().clean()
+        if self.target_id and self.target_id == self.source_id:
+            raise ValidationError({"target": _("A document cannot be related to itself.")})
+
+
+# --- Galleries ------------------------------------------------------------------------
+
+
+class GalleryPage(Page):
+    class MediaType(models.TextChoices):
+        PHOTO = "photo", _("Photo gallery")
+        VIDEO = "video", _("Video gallery")
+
+    media_type = models.CharField(
+        _("gallery type"), max_length=10, choices=MediaType.choices, default=MediaType.PHOTO
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    display_date = models.DateField(_("date shown"), default=today, db_index=True)
+
+    parent_page_types = ["articles.GalleryIndexPage"]
+    subpage_types: list[str] = []
+    base_form_class = GalleryPageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("media_type"),
+        FieldPanel("intro"),
+        FieldPanel("cover_image"),
+        InlinePanel("photos", heading=_("Photos"), label=_("photo")),
+        InlinePanel("videos", heading=_("Videos"), label=_("video")),
+    ]
+    metadata_panels = [FieldPanel("display_date")]
+    edit_handler = tabbed(content_panels, metadata_panels)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.FilterField("media_type"),
+        index.FilterField("display_date"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("media_type"),
+        SynchronizedField("cover_image"),
+        SynchronizedField("display_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("gallery")
+        verbose_name_plural = _("galleries")
+
+
+class GalleryPhoto(Orderable):
+    page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
+
+
+class GalleryVideo(Orderable):
+    """A video by URL through Wagtail embeds (YouTube, Facebook, Vimeo)."""
+
+    page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="videos")
+    url = models.URLField(_("video URL"))
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+
+    panels = [FieldPanel("url"), FieldPanel("title"), FieldPanel("caption")]
+
+
+# --- Document libraries ---------------------------------------------------------------
+
+
+class DocumentLibraryPage(Page):
+    """A dated list of downloads, like "Tài liệu Bồi thường nhà nước (31/05/2021)"."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+
+    parent_page_types = ["home.HomePage", "articles.SectionIndexPage"]
+    subpage_types: list[str] = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("entries", heading=_("Documents"), label=_("document"), min_num=1),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("document library")
+        verbose_name_plural = _("document libraries")
+
+
+class DocumentLibraryEntry(Orderable):
+    page = ParentalKey(DocumentLibraryPage, on_delete=models.CASCADE, related_name="entries")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    date = models.DateField(_("date"))
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("document"),
+        FieldPanel("title"),
+        FieldPanel("date"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+
+
+class ImportRecord(models.Model):
+    """Remembers which page an imported item became, so that re-imports update it."""
+
+    source_id = models.CharField(max_length=500, unique=True)
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="import_record"
+    )
+    imported_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.source_id

@@ -1,0 +1,147 @@
+"""Admin wiring for the content model: snippet screens, the document register, warnings."""
+
+import django_filters
+from django.contrib import messages
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from articles.models import (
+    Byline,
+    Category,
+    DirectivePage,
+    DocumentType,
+    IssuingBody,
+    LegalField,
+    Validity,
+)
+
+
+class DirectiveFilterSet(WagtailFilterSet):
+    document_type = django_filters.ModelChoiceFilter(
+        label=_("document type"), queryset=DocumentType.objects.all()
+    )
+    issuing_body = django_filters.ModelChoiceFilter(
+        label=_("issuing body"), queryset=IssuingBody.objects.all()
+    )
+    issue_year = django_filters.NumberFilter(
+        label=_("year"), field_name="issue_date", lookup_expr="year"
+    )
+    validity = django_filters.ChoiceFilter(
+        label=_("validity status"), choices=Validity.choices, method="filter_validity"
+    )
+    number = django_filters.CharFilter(label=_("number and symbol"), method="filter_number")
+
+    class Meta:
+        model = DirectivePage
+        fields = []
+
+    def filter_validity(self, queryset, name, value):
+        return queryset.filter(pk__in=DirectivePage.objects.with_validity(value).values("pk"))
+
+    def filter_number(self, queryset, name, value):
+        from articles.document_numbers import parse_document_number
+
+        parsed = parse_document_number(value)
+        if parsed is not None:
+            return queryset.filter(number_key=parsed.key)
+        return queryset.filter(number__icontains=value.strip())
+
+
+class DirectiveListingViewSet(PageListingViewSet):
+    """A flat register of documents, filterable as clerks look them up."""
+
+    model = DirectivePage
+    icon = "doc-full-inverse"
+    menu_label = _("Documents")
+    add_to_admin_menu = True
+    menu_order = 150
+    name = "directives"
+    filterset_class = DirectiveFilterSet
+    columns = [
+        PageListingViewSet.columns[0],
+        Column("number", label=_("number and symbol"), sort_key="number"),
+        Column("issuing_body", label=_("issuing body")),
+        DateColumn("issue_date", label=_("issue date"), sort_key="issue_date"),
+        Column("validity_label", label=_("validity status")),
+        PageListingViewSet.columns[-1],
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_directive_listing():
+    return DirectiveListingViewSet()
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class BylineViewSet(SnippetViewSet):
+    model = Byline
+    icon = "user"
+    list_display = ["name", "kind", "job_title"]
+    list_filter = ["kind"]
+    search_fields = ["name", "full_name"]
+
+
+class IssuingBodyViewSet(SnippetViewSet):
+    model = IssuingBody
+    icon = "group"
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+
+
+class DocumentTypeViewSet(SnippetViewSet):
+    model = DocumentType
+    icon = "list-ul"
+    list_display = ["name", "code", "sort_order"]
+    search_fields = ["name", "code"]
+
+
+class LegalFieldViewSet(SnippetViewSet):
+    model = LegalField
+    icon = "folder-open-inverse"
+    list_display = ["__str__", "slug"]
+    search_fields = ["name"]
+
+
+class ReferenceListsGroup(SnippetViewSetGroup):
+    menu_label = _("Reference lists")
+    menu_icon = "folder-inverse"
+    menu_order = 160
+    items = (
+        CategoryViewSet,
+        BylineViewSet,
+        IssuingBodyViewSet,
+        DocumentTypeViewSet,
+        LegalFieldViewSet,
+    )
+
+
+register_snippet(ReferenceListsGroup)
+
+
+def warn_about_unrecognised_number(request, page):
+    """Real documents are messy: keep an odd number, but tell the editor."""
+    page = page.specific
+    if isinstance(page, DirectivePage) and not page.number_is_recognised:
+        messages.warning(
+            request,
+            _(
+                "The number “%(number)s” does not follow the national conventions "
+                "(e.g. 05-CT/TU or 42/2022/NĐ-CP). It was saved as typed; check it."
+            )
+            % {"number": page.number},
+        )
+
+
+hooks.register("after_create_page", warn_about_unrecognised_number)
+hooks.register("after_edit_page", warn_about_unrecognised_number)

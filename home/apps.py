@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """The site shell: home page, site-wide settings and menus."""
+
+    name = "home"
+    verbose_name = _("Site")
