@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres lint lock services-stop clean
+.PHONY: run test test-sqlite test-postgres lint lock services-stop clean messages
 
 $(VENV)/.installed: requirements-dev.lock requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -61,3 +61,10 @@ services-stop:
 
 clean:
 	rm -rf $(VENV) var/static
+
+# Re-extract our own strings into locale/vi/LC_MESSAGES/django.po (needs GNU
+# gettext), then compile the committed .mo with polib (no msgfmt needed).
+# Translate any new empty msgstr, then run it again; fuzzy guesses are not compiled.
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l vi --ignore=.venv --ignore=var --ignore=tests --ignore=bench --no-location
+	$(PY) -c "import polib; po = polib.pofile('locale/vi/LC_MESSAGES/django.po'); po.save_as_mofile('locale/vi/LC_MESSAGES/django.mo'); print(f'vi: {len(po.translated_entries())} translated, {len(po.untranslated_entries())} untranslated, {len(po.fuzzy_entries())} fuzzy')"

@@ -25,7 +25,7 @@ def run_or_explain(argv: list[str]) -> None:
     try:
         execute_from_command_line(argv)
     except ImproperlyConfigured as error:
-        message = str(error)
+        message = " ".join(str(error).split())
         if "SECRET_KEY" in message:
             message = "SECRET_KEY is not set: production settings need their own secret key"
         sys.exit(f"error: {message}")

@@ -125,7 +125,7 @@ start() {
         fetch_distribution
 
         local need=21 java_home
-        [[ $ES_VERSION == 8.* ]] && need=17
+        [[ $ES_VERSION == 8.* ]] && need=17   # 8.x runs on Java 17
         java_home=$(find_java "$need")
         [[ -n $java_home ]] || die "no Java $need+ JDK found in /usr/lib/jvm (set GOVCMS_ES_JAVA_HOME)"
 

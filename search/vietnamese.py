@@ -11,6 +11,7 @@ open syllables whose nucleus is "oa", "oe" or "uy"; those are the only marks `no
 
 import re
 import unicodedata
+from collections.abc import Callable
 from itertools import groupby
 
 __all__ = ["decode_typing", "fold", "is_vietnamese_syllable", "normalise", "syllables"]
@@ -18,9 +19,8 @@ __all__ = ["decode_typing", "fold", "is_vietnamese_syllable", "normalise", "syll
 # Combining tone marks: huyền, sắc, ngã, hỏi, nặng.
 GRAVE, ACUTE, TILDE, HOOK, DOT_BELOW = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
 TONE_MARKS = frozenset({GRAVE, ACUTE, TILDE, HOOK, DOT_BELOW})
-# Vowel modifiers: circumflex (â ê ô), breve (ă), horn (ơ ư).
-MODIFIER_MARKS = frozenset({"\u0302", "\u0306", "\u031b"})
-# Two or more Vietnamese marks on a decomposed vowel, in whatever order a keyboard sent them.
+# Two or more Vietnamese marks (tones; circumflex, breve, horn) on a decomposed vowel, in
+# whatever order a keyboard sent them.
 VOWEL_MARK_RUN = re.compile(r"(?<=[aeiouy])[\u0300-\u0303\u0306\u0309\u031b\u0323]{2,}")
 
 # Letters that look like Đ/đ but are other code points (Icelandic eth, African D).
@@ -94,7 +94,8 @@ def decode_typing(text: str) -> str:
 
     Works word by word and only rewrites an ASCII token whose decoding is a plausible Vietnamese
     syllable, so "covid", "ubnd" and "2022" pass through unchanged. Tokens with a digit are read
-    as VNI, others as Telex. Short English words ending in a tone key ("as", "or") do decode.
+    as VNI, others as Telex. Case is kept ("Ddangr" -> "Đảng"); `normalise` the result to
+    compare. Short English words ending in a tone key ("as", "or") do decode.
     """
     return _map_runs(text, _is_word_char, _decode_token)
 
@@ -121,7 +122,7 @@ def is_vietnamese_syllable(token: str) -> bool:
 
 
 def _caseless_nfd(text: str) -> str:
-    # Unicode canonical caseless form, NFD(casefold(NFD(x))) (Unicode 16, ch. 3.13, D145).
+    # Unicode canonical caseless form, NFD(casefold(NFD(x))) (The Unicode Standard, 3.13, D145).
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFD", decomposed.casefold())
 
@@ -315,10 +316,11 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch).startswith("M")
 
 
-def _runs(text: str, predicate) -> list[tuple[bool, str]]:
+def _runs(text: str, predicate: Callable[[str], bool]) -> list[tuple[bool, str]]:
     """Split text into maximal runs where `predicate` holds or fails, keeping every character."""
     return [(key, "".join(group)) for key, group in groupby(text, key=predicate)]
 
 
-def _map_runs(text: str, predicate, transform) -> str:
+def _map_runs(text: str, predicate: Callable[[str], bool], transform: Callable[[str], str]) -> str:
+    """Apply `transform` to the runs where `predicate` holds, leaving the rest as it was."""
     return "".join(transform(run) if key else run for key, run in _runs(text, predicate))

@@ -5,6 +5,8 @@ Everything an operator may change comes from the environment (django-environ);
 `test` only override what differs.
 """
 
+import importlib.util
+import warnings
 from pathlib import Path
 
 import environ
@@ -98,11 +100,15 @@ def database_from_env() -> dict:
     default = f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"
     raw = env.str("DATABASE_URL", default=default)
     try:
-        config = env.db_url_config(raw)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the error below says it in one line
+            config = env.db_url_config(raw)
     except Exception as error:  # django-environ raises several types here
         raise ImproperlyConfigured(f"DATABASE_URL is malformed ({error})") from None
-    if not config.get("ENGINE"):
-        raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {raw.split(':')[0]!r}")
+    engine = config.get("ENGINE") or ""
+    if not engine or importlib.util.find_spec(engine) is None:
+        scheme = raw.split("://")[0] if "://" in raw else raw
+        raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {scheme!r}")
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     else:

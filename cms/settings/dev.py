@@ -15,3 +15,5 @@ STORAGES = {
     # No collectstatic step in development.
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# WhiteNoise expects the folder to exist even when it serves from the apps.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,0 +1,39 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def run(**env) -> str:
+    out = io.StringIO()
+    call_command("ensure_admin", stdout=out)
+    return out.getvalue()
+
+
+def test_password_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "mật-khẩu-thử-nghiệm")
+    output = run()
+    assert "mật-khẩu-thử-nghiệm" not in output
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password("mật-khẩu-thử-nghiệm")
+
+
+def test_without_a_password_a_random_one_is_printed_once(monkeypatch):
+    monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+    output = run()
+    password = output.rsplit(": ", 1)[1].strip()
+    assert len(password) >= 12
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    second = run()
+    assert password not in second
+    assert get_user_model().objects.filter(username="admin").count() == 1
+
+
+def test_an_existing_admin_keeps_its_password(monkeypatch):
+    get_user_model().objects.create_superuser("admin", "a@example.gov.vn", "giữ-nguyên-mật-khẩu")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "khác")
+    run()
+    assert get_user_model().objects.get(username="admin").check_password("giữ-nguyên-mật-khẩu")
