@@ -23,6 +23,8 @@ class GalleryPageForm(WagtailAdminPageForm):
         formset = self.formsets.get(formset_name)
         if formset is None:
             return 0
+        # The page form is cleaned before its formsets: clean them now to read deletions.
+        formset.full_clean()
         return sum(
             1
             for form in formset.forms

@@ -570,14 +570,34 @@ class GalleryPhoto(Orderable):
 
 
 class GalleryVideo(Orderable):
-    """A video by URL through Wagtail embeds (YouTube, Facebook, Vimeo)."""
+    """A video by URL through Wagtail embeds (YouTube, Facebook, Vimeo) or an uploaded file."""
 
     page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="videos")
-    url = models.URLField(_("video URL"))
+    url = models.URLField(_("video URL"), blank=True)
+    media = models.ForeignKey(
+        "wagtailmedia.Media",
+        verbose_name=_("uploaded video"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     title = models.CharField(_("title"), max_length=255, blank=True)
     caption = models.CharField(_("caption"), max_length=500, blank=True)
 
-    panels = [FieldPanel("url"), FieldPanel("title"), FieldPanel("caption")]
+    panels = [
+        FieldPanel("url"),
+        FieldPanel("media"),
+        FieldPanel("title"),
+        FieldPanel("caption"),
+    ]
+
+    def clean(self):
+        super().clean()
+        if bool(self.url) == bool(self.media_id):
+            raise ValidationError(
+                {"url": _("Give either a video URL or an uploaded video, not both.")}
+            )
 
 
 # --- Document libraries ---------------------------------------------------------------

@@ -37,7 +37,9 @@ def list_block(items: list[dict]) -> dict:
 def form_errors(response: HttpResponse) -> dict[str, list[str]]:
     """Field errors of the page form the admin re-rendered, keyed by field name."""
     assert response.status_code == 200, f"expected the form again, got {response.status_code}"
-    return {name: [str(e) for e in errors] for name, errors in response.context["form"].errors.items()}
+    return {
+        name: [str(e) for e in errors] for name, errors in response.context["form"].errors.items()
+    }
 
 
 def assert_saved(response: HttpResponse) -> None:
@@ -49,7 +51,11 @@ def assert_saved(response: HttpResponse) -> None:
             for name, fs in getattr(form, "formsets", {}).items()
             if not fs.is_valid()
         }
-        raise AssertionError(f"form refused: {form.errors.as_data()} {formset_errors}")
+        field_errors = {
+            name: [getattr(e, "as_json_data", lambda e=e: e.messages)() for e in errors]
+            for name, errors in form.errors.as_data().items()
+        }
+        raise AssertionError(f"form refused: {field_errors} {formset_errors}")
     assert response.status_code == 302, response.status_code
 
 

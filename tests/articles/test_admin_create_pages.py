@@ -82,8 +82,7 @@ def cited_directive(directive_register) -> DirectivePage:
 def every_body_block(cached_video_embed, image, document, cited_directive) -> dict:
     table = {
         "data": [["Chỉ tiêu", "Kết quả"], ["Số vụ hòa giải thành", "120"]],
-        "first_row_is_table_header": True,
-        "first_col_is_header": False,
+        "table_header_choice": "row",
         "table_caption": "",
     }
     return streamfield(
@@ -302,7 +301,9 @@ def test_standard_page_saved_without_publishing_stays_a_draft(
     page = StandardPage.objects.get(slug="chuc-nang")
     assert not page.live
     assert page.latest_revision is not None
-    assert_every_body_block_saved(page.latest_revision.as_object(), image, document, cited_directive)
+    assert_every_body_block_saved(
+        page.latest_revision.as_object(), image, document, cited_directive
+    )
 
 
 def test_video_url_without_an_embed_is_a_form_error_not_a_server_error(admin_client, home_page):

@@ -29,9 +29,7 @@ def fresh_database_url(tmp_path):
         yield f"sqlite:///{tmp_path / 'entrypoint.sqlite3'}"
         return
     name = f"entrypoint_{uuid.uuid4().hex[:8]}"
-    admin_dsn = (
-        f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-    )
+    admin_dsn = f"postgresql://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     with psycopg.connect(admin_dsn, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     yield f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{name}"

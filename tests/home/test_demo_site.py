@@ -28,7 +28,9 @@ def test_seed_article_is_published_with_its_exact_text(demo):
     article = ArticlePage.objects.get(title=demo_content.SEED_ARTICLE_TITLE)
     assert article.live
     # The source uses no-break spaces, kept as they are.
-    assert " ".join(article.lead.split()).startswith("Ngày 23/9/2021, Ban Thường vụ Tỉnh ủy Sóc Trăng đã ban hành")
+    assert " ".join(article.lead.split()).startswith(
+        "Ngày 23/9/2021, Ban Thường vụ Tỉnh ủy Sóc Trăng đã ban hành"
+    )
     assert article.byline.name == "Phòng PBGDPL"
     assert article.hero_caption == (
         "Hội nghị trực tuyến tập huấn nghiệp vụ cho lực lượng hòa giải viên ở cơ sở năm 2021"
