@@ -62,7 +62,11 @@ class SectionIndexPage(IndexPage):
     """A news section: "Tin tức – Sự kiện", "Phổ biến, giáo dục pháp luật"."""
 
     parent_page_types = ["home.HomePage", "articles.SectionIndexPage"]
-    subpage_types = ["articles.ArticlePage", "articles.SectionIndexPage"]
+    subpage_types = [
+        "articles.ArticlePage",
+        "articles.SectionIndexPage",
+        "articles.DocumentLibraryPage",
+    ]
 
     class Meta:
         verbose_name = _("news section")

@@ -195,7 +195,7 @@ def search_backends_from_env() -> dict:
     """SEARCH_URL selects Elasticsearch; without it the database backend serves search."""
     url = env.str("SEARCH_URL", default="")
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        return {"default": {"BACKEND": "search.backends.database"}}
     return {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch9",

@@ -1,6 +1,7 @@
 """Where each page type may live: the tree editors can build and the one they cannot."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -18,6 +19,12 @@ from home.models import HomePage
 from tests.articles.admin_forms import PUBLISH, add_page_url
 
 
+def assert_refused(response) -> None:
+    """Wagtail turns a refused page type into a redirect to the dashboard with a message."""
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
 def test_home_page_offers_the_section_pages_only():
     assert set(HomePage.allowed_subpage_models()) == {
         SectionIndexPage,
@@ -29,8 +36,15 @@ def test_home_page_offers_the_section_pages_only():
 
 
 def test_news_section_offers_articles_subsections_and_document_libraries():
-    assert set(SectionIndexPage.allowed_subpage_models()) == {ArticlePage, SectionIndexPage}
-    assert DocumentLibraryPage in SectionIndexPage.allowed_parent_page_models()
+    assert set(SectionIndexPage.allowed_subpage_models()) == {
+        ArticlePage,
+        SectionIndexPage,
+        DocumentLibraryPage,
+    }
+
+
+def test_document_library_can_be_created_in_a_news_section(news_section):
+    assert DocumentLibraryPage.can_create_at(news_section)
 
 
 @pytest.mark.parametrize("leaf", [ArticlePage, DirectivePage, GalleryPage, DocumentLibraryPage])
@@ -62,19 +76,19 @@ def test_admin_refuses_the_add_form_for_an_article_in_the_document_register(
 ):
     response = admin_client.get(add_page_url(ArticlePage, directive_register))
 
-    assert response.status_code == 403
+    assert_refused(response)
 
 
 def test_admin_refuses_the_add_form_for_a_directive_in_a_news_section(admin_client, news_section):
     response = admin_client.get(add_page_url(DirectivePage, news_section))
 
-    assert response.status_code == 403
+    assert_refused(response)
 
 
 def test_admin_refuses_the_add_form_for_a_second_home_page(admin_client, home_page):
     response = admin_client.get(add_page_url(HomePage, home_page.get_parent()))
 
-    assert response.status_code == 403
+    assert_refused(response)
 
 
 def test_admin_creates_nothing_when_an_article_is_posted_to_the_document_register(
@@ -91,5 +105,5 @@ def test_admin_creates_nothing_when_an_article_is_posted_to_the_document_registe
 
     response = admin_client.post(add_page_url(ArticlePage, directive_register), data | PUBLISH)
 
-    assert response.status_code == 403
+    assert_refused(response)
     assert not Page.objects.filter(slug="dat-nham-cho").exists()

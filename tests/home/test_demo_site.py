@@ -1,5 +1,7 @@
 """`load_demo` builds the demo portal around the seed article, and running it twice is harmless."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
 
 
 def test_seed_article_is_published_with_its_exact_text(demo):
@@ -68,7 +70,7 @@ def test_site_settings_and_menu_are_filled(demo):
 
 def test_loading_twice_changes_nothing(demo):
     counts = (Page.objects.count(), get_image_model().objects.count(), Menu.objects.count())
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert (Page.objects.count(), get_image_model().objects.count(), Menu.objects.count()) == counts
 
 

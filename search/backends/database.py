@@ -1,0 +1,100 @@
+"""The database search backend: Vietnamese search inside SQLite or PostgreSQL.
+
+`WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}`.
+SQLite matches with an FTS5 table and BM25; PostgreSQL with a GIN-indexed
+tsvector (search.backends.postgres). Both restrict matches to the caller's
+queryset in the same SQL statement.
+"""
+
+from django.db import connection
+
+from search.analysis import AnalysedQuery
+from search.backends.base import VietnameseSearchBackend, root_content_type
+from search.documents import COLUMNS
+
+# Relative weights of the columns (title, number, summary, body). The number
+# weighs like the title: people search for "05-CT/TU" to find exactly that.
+COLUMN_WEIGHTS = {"title": 10.0, "number": 10.0, "summary": 3.0, "body": 1.0}
+
+
+def restrict_sql(queryset) -> tuple[str, tuple]:
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    return sql, tuple(params)
+
+
+def columns_for(fields) -> list[str]:
+    if fields and set(fields) <= {"title"}:
+        return ["title"]
+    return list(COLUMNS)
+
+
+class SQLiteEngine:
+    """FTS5 over `vnsearch_indexentry` (external content, kept in sync by triggers)."""
+
+    def match_expression(self, analysed: AnalysedQuery, fields) -> str:
+        terms = " OR ".join(f'"{term}"' for term in analysed.terms)
+        columns = columns_for(fields)
+        if columns != list(COLUMNS):
+            return f"{{{' '.join(columns)}}} : ({terms})"
+        return terms
+
+    def base_sql(self, queryset, analysed, fields) -> tuple[str, list]:
+        restrict, restrict_params = restrict_sql(queryset)
+        sql = (
+            "FROM vnsearch_fts JOIN vnsearch_indexentry e ON e.id = vnsearch_fts.rowid "
+            "WHERE vnsearch_fts MATCH %s AND e.content_type_id = %s "
+            f"AND e.object_id IN ({restrict})"
+        )
+        params = [
+            self.match_expression(analysed, fields),
+            root_content_type(queryset.model).pk,
+            *restrict_params,
+        ]
+        return sql, params
+
+    def search(self, queryset, analysed, fields, limit, offset):
+        weights = ", ".join(str(COLUMN_WEIGHTS[column]) for column in COLUMNS)
+        sql, params = self.base_sql(queryset, analysed, fields)
+        query = (
+            f"SELECT e.object_id, bm25(vnsearch_fts, {weights}) AS score {sql} "
+            "ORDER BY score, e.object_id LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(query, [*params, -1 if limit is None else limit, offset])
+            # FTS5's bm25() is negative: lower is better.
+            return [(pk, -score) for pk, score in cursor.fetchall()]
+
+    def count(self, queryset, analysed, fields) -> int:
+        sql, params = self.base_sql(queryset, analysed, fields)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) {sql}", params)
+            return cursor.fetchone()[0]
+
+    def after_write(self, index, model, items):
+        """Triggers keep FTS5 in step with the table."""
+
+    def after_delete(self, index, item):
+        """Triggers keep FTS5 in step with the table."""
+
+    def after_reset(self, index):
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO vnsearch_fts(vnsearch_fts) VALUES('rebuild')")
+
+
+def database_engine():
+    """The engine for the database this process talks to."""
+    if connection.vendor == "postgresql":
+        from search.backends.postgres import PostgresEngine
+
+        return PostgresEngine()
+    if connection.vendor == "sqlite":
+        return SQLiteEngine()
+    raise RuntimeError(f"No Vietnamese search engine for the {connection.vendor} database")
+
+
+class DatabaseSearchBackend(VietnameseSearchBackend):
+    def make_engine(self, params):
+        return database_engine()
+
+
+SearchBackend = DatabaseSearchBackend

@@ -1,0 +1,178 @@
+"""Galleries need their media; uploads must be what they claim and no bigger than allowed."""
+
+import io
+
+import PIL.Image
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from articles.factories import PDF_BYTES, ImageFactory
+from articles.models import GalleryPage
+from tests.articles.admin_forms import PUBLISH, add_page_url, form_errors
+
+Document = get_document_model()
+Image = get_image_model()
+
+NEEDS_PHOTO = "A photo gallery needs at least one photo."
+NEEDS_VIDEO = "A video gallery needs at least one video."
+NOT_A_REAL_FILE = "This file is not a real .%(extension)s file."
+
+
+def in_admin_language(msgid: str, **params) -> str:
+    with translation.override("vi"):
+        return translation.gettext(msgid) % params if params else translation.gettext(msgid)
+
+
+def gallery_form(media_type: str, photos: list[dict], videos: list[dict]) -> dict:
+    return nested_form_data(
+        {
+            "title": "Hội nghị tổng kết",
+            "slug": "tong-ket",
+            "media_type": media_type,
+            "display_date": "20/12/2023",
+            "photos": inline_formset(photos),
+            "videos": inline_formset(videos),
+        }
+    )
+
+
+def upload_document(client, name: str, content: bytes):
+    return client.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Kế hoạch",
+            "file": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    PIL.Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def upload_image(client, name: str, content: bytes):
+    return client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Ảnh hội nghị",
+            "file": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+
+
+# --- Galleries ------------------------------------------------------------------------
+
+
+def test_photo_gallery_without_photos_is_refused_on_the_gallery_type(admin_client, photo_library):
+    response = admin_client.post(
+        add_page_url(GalleryPage, photo_library), gallery_form("photo", [], []) | PUBLISH
+    )
+
+    assert form_errors(response).get("media_type") == [in_admin_language(NEEDS_PHOTO)]
+    assert not GalleryPage.objects.exists()
+
+
+def test_photo_gallery_whose_only_photo_is_removed_is_refused(admin_client, photo_library):
+    removed = [{"image": ImageFactory().pk, "caption": "", "DELETE": "1"}]
+
+    response = admin_client.post(
+        add_page_url(GalleryPage, photo_library), gallery_form("photo", removed, []) | PUBLISH
+    )
+
+    assert form_errors(response).get("media_type") == [in_admin_language(NEEDS_PHOTO)]
+    assert not GalleryPage.objects.exists()
+
+
+def test_video_gallery_with_photos_but_no_video_is_refused(admin_client, photo_library):
+    photos = [{"image": ImageFactory().pk, "caption": ""}]
+
+    response = admin_client.post(
+        add_page_url(GalleryPage, photo_library), gallery_form("video", photos, []) | PUBLISH
+    )
+
+    assert form_errors(response).get("media_type") == [in_admin_language(NEEDS_VIDEO)]
+    assert not GalleryPage.objects.exists()
+
+
+# --- Documents ------------------------------------------------------------------------
+
+
+def test_document_named_pdf_that_is_not_a_pdf_is_refused(admin_client):
+    response = upload_document(admin_client, "ke-hoach.pdf", b"<html>not a pdf</html>")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        in_admin_language(NOT_A_REAL_FILE, extension="pdf")
+    ]
+    assert not Document.objects.exists()
+
+
+def test_multiple_uploader_refuses_a_document_that_is_not_what_it_claims(admin_client):
+    response = admin_client.post(
+        reverse("wagtaildocs:add_multiple"),
+        {"files[]": SimpleUploadedFile("bao-cao.docx", b"plain text, not a zip")},
+    )
+
+    assert response.json() == {
+        "success": False,
+        "error_message": in_admin_language(NOT_A_REAL_FILE, extension="docx"),
+    }
+    assert not Document.objects.exists()
+
+
+def test_real_pdf_is_accepted(admin_client):
+    response = upload_document(admin_client, "ke-hoach.pdf", PDF_BYTES)
+
+    assert response.status_code == 302
+    document = Document.objects.get()
+    with document.file.open("rb") as stored:
+        assert stored.read(8) == b"%PDF-1.4"
+
+
+@override_settings(WAGTAILDOCS_MAX_UPLOAD_SIZE=len(PDF_BYTES) - 1)
+def test_document_over_the_size_limit_is_refused(admin_client):
+    response = upload_document(admin_client, "ke-hoach.pdf", PDF_BYTES)
+
+    assert response.status_code == 200
+    assert [e.code for e in response.context["form"].errors.as_data()["file"]] == [
+        "file_too_large"
+    ]
+    assert not Document.objects.exists()
+
+
+@override_settings(WAGTAILDOCS_MAX_UPLOAD_SIZE=len(PDF_BYTES))
+def test_document_at_the_size_limit_is_accepted(admin_client):
+    response = upload_document(admin_client, "ke-hoach.pdf", PDF_BYTES)
+
+    assert response.status_code == 302
+    assert Document.objects.count() == 1
+
+
+# --- Images ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["anh-hoi-nghi.jpg", "anh-hoi-nghi.png"])
+def test_image_upload_that_is_not_an_image_is_refused(admin_client, name):
+    response = upload_image(admin_client, name, b"%PDF-1.4 a document renamed as a photo")
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert not Image.objects.exists()
+
+
+def test_real_image_is_accepted(admin_client):
+    response = upload_image(admin_client, "anh-hoi-nghi.png", png_bytes())
+
+    assert response.status_code == 302
+    assert Image.objects.get().width == 4
