@@ -10,6 +10,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection
+from wagtailmedia import get_media_model
 
 from articles.models import (
     ArticlePage,
@@ -80,6 +81,19 @@ class DocumentFactory(wagtail_factories.DocumentFactory):
     title = factory.Sequence(lambda n: f"Tệp đính kèm {n}")
     collection = factory.LazyFunction(root_collection)
     file = factory.django.FileField(data=PDF_BYTES, filename="van-ban.pdf")
+
+
+class VideoFactory(DjangoModelFactory):
+    """An uploaded video (wagtailmedia); the bytes only need to be stored, never played."""
+
+    title = factory.Sequence(lambda n: f"Phóng sự {n}")
+    collection = factory.LazyFunction(root_collection)
+    file = factory.django.FileField(data=b"\x00\x00\x00\x18ftypmp42", filename="phong-su.mp4")
+    type = "video"
+    duration = 60
+
+    class Meta:
+        model = get_media_model()
 
 
 class PublishedPageFactory(wagtail_factories.PageFactory):

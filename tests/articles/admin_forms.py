@@ -7,6 +7,7 @@ data and none for reading errors back out of a re-rendered form.
 from django.contrib.messages import get_messages
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page
 
 # The button an editor presses to publish instead of saving a draft.
@@ -57,6 +58,13 @@ def assert_saved(response: HttpResponse) -> None:
         }
         raise AssertionError(f"form refused: {field_errors} {formset_errors}")
     assert response.status_code == 302, response.status_code
+
+
+def in_admin_language(msgid: str, **params) -> str:
+    """A message as the admin renders it: Vietnamese, or the msgid until it is translated."""
+    with translation.override("vi"):
+        message = translation.gettext(msgid)
+    return message % params if params else message
 
 
 def messages_of(response: HttpResponse) -> list[tuple[str, str]]:

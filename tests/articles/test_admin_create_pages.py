@@ -17,6 +17,7 @@ from articles.factories import (
     ImageFactory,
     IssuingBodyFactory,
     LegalFieldFactory,
+    VideoFactory,
 )
 from articles.models import (
     ArticlePage,
@@ -264,6 +265,27 @@ def test_video_gallery_is_published_with_its_videos(admin_client, photo_library)
     gallery = GalleryPage.objects.get(slug="phong-su-hoa-giai")
     assert gallery.live
     assert [(v.url, v.title) for v in gallery.videos.all()] == [(VIDEO_URL, "Tập 1")]
+
+
+def test_video_gallery_is_published_with_an_uploaded_video(admin_client, photo_library):
+    video = VideoFactory()
+    data = nested_form_data(
+        {
+            "title": "Phóng sự tự quay",
+            "slug": "phong-su-tu-quay",
+            "media_type": "video",
+            "display_date": "20/12/2023",
+            "photos": inline_formset([]),
+            "videos": inline_formset([{"url": "", "media": video.pk, "title": "Tập 2"}]),
+        }
+    )
+
+    response = admin_client.post(add_page_url(GalleryPage, photo_library), data | PUBLISH)
+
+    assert_saved(response)
+    gallery = GalleryPage.objects.get(slug="phong-su-tu-quay")
+    assert gallery.live
+    assert [(v.media, v.url) for v in gallery.videos.all()] == [(video, "")]
 
 
 def test_document_library_is_published_with_a_dated_entry(admin_client, home_page, document):

@@ -2,15 +2,14 @@
 
 The admin speaks Vietnamese by default. Errors are checked on the field they belong to and
 against the message catalogue of the active language, so these tests hold while the
-Vietnamese translations are being written; ``EXPECTED_VI_MESSAGES`` is what the editor
-must eventually read.
+``EXPECTED_VI_MESSAGES`` is what a Vietnamese editor reads for each rule.
 """
 
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from articles.document_numbers import parse_document_number
@@ -22,6 +21,7 @@ from tests.articles.admin_forms import (
     assert_saved,
     edit_page_url,
     form_errors,
+    in_admin_language,
     messages_of,
 )
 
@@ -35,20 +35,13 @@ UNRECOGNISED_NUMBER = (
     "(e.g. 05-CT/TU or 42/2022/NĐ-CP). It was saved as typed; check it."
 )
 
-# msgid -> text a Vietnamese editor must read (a part of it). The lead turns these into
-# assertions once locale/vi is complete and compiled.
+# msgid -> text a Vietnamese editor must read (a part of it).
 EXPECTED_VI_MESSAGES = {
     EFFECTIVE_BEFORE_ISSUE: "Ngày có hiệu lực không được trước ngày ban hành",
     EXPIRY_NOT_AFTER_EFFECTIVE: "Ngày hết hiệu lực phải sau ngày có hiệu lực",
     DUPLICATE_NUMBER: "Đã có văn bản khác cùng số",
     UNRECOGNISED_NUMBER: "không đúng thể thức",
 }
-
-
-def in_admin_language(msgid: str, **params) -> str:
-    """The message as the admin (Vietnamese by default) renders it."""
-    with translation.override("vi"):
-        return translation.gettext(msgid) % params if params else translation.gettext(msgid)
 
 
 def directive_form(**fields) -> dict:
@@ -69,8 +62,18 @@ def directive_form(**fields) -> dict:
     return nested_form_data(data | fields)
 
 
+TODAY = datetime.date(2024, 6, 1)
+
+
+@pytest.fixture
+def frozen_today(monkeypatch) -> datetime.date:
+    """Validity depends on the date: fix it, so no test changes its mind at midnight."""
+    monkeypatch.setattr("articles.models.pages.today", lambda: TODAY)
+    return TODAY
+
+
 def days_from_today(days: int) -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=days)
+    return TODAY + datetime.timedelta(days=days)
 
 
 # --- Dates ----------------------------------------------------------------------------
@@ -87,6 +90,23 @@ def test_effective_date_before_issue_date_is_refused_on_the_effective_date(
         in_admin_language(EFFECTIVE_BEFORE_ISSUE)
     ]
     assert not DirectivePage.objects.filter(slug="chi-thi-hoa-giai").exists()
+
+
+@pytest.mark.parametrize("msgid, vietnamese", EXPECTED_VI_MESSAGES.items())
+def test_validation_messages_are_translated_into_vietnamese(msgid, vietnamese):
+    with translation.override("vi"):
+        assert vietnamese in translation.gettext(msgid)
+
+
+def test_the_editor_reads_the_date_error_in_vietnamese_on_the_page(
+    admin_client, directive_register
+):
+    data = directive_form(issue_date="10/01/2024", effective_date="09/01/2024")
+
+    response = admin_client.post(add_page_url(DirectivePage, directive_register), data | PUBLISH)
+
+    assert response.status_code == 200
+    assert "Ngày có hiệu lực không được trước ngày ban hành." in response.content.decode()
 
 
 def test_editing_a_directive_to_take_effect_before_its_issue_date_saves_nothing(
@@ -222,7 +242,7 @@ def test_model_clean_refuses_a_duplicate_outside_the_admin(directive_register):
         (None, None, Validity.IN_FORCE),
     ],
 )
-def test_validity_is_derived_from_the_dates(effective_in, expires_in, expected):
+def test_validity_is_derived_from_the_dates(frozen_today, effective_in, expires_in, expected):
     directive = DirectivePage(
         effective_date=None if effective_in is None else days_from_today(effective_in),
         expiry_date=None if expires_in is None else days_from_today(expires_in),
@@ -231,7 +251,7 @@ def test_validity_is_derived_from_the_dates(effective_in, expires_in, expected):
     assert directive.validity_status == expected
 
 
-def test_validity_set_by_the_editor_wins_over_the_dates():
+def test_validity_set_by_the_editor_wins_over_the_dates(frozen_today):
     directive = DirectivePage(
         effective_date=days_from_today(-10),
         validity_override=Validity.PARTLY_EXPIRED,
