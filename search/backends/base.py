@@ -13,6 +13,7 @@ public API — can ever come back.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.functional import cached_property
 from modelsearch.backends.base import (
     BaseIndex,
     BaseSearchBackend,
@@ -22,6 +23,7 @@ from modelsearch.backends.base import (
 )
 from modelsearch.query import MATCH_ALL, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
+from search.abbreviations import expand as expand_abbreviations
 from search.analysis import AnalysedQuery, analyse_query
 from search.documents import COLUMNS, document_columns
 from search.models import IndexEntry
@@ -76,9 +78,10 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
         # Filters and ordering stay in Django: any queryset is acceptable.
         return None
 
-    @property
+    @cached_property
     def analysed(self) -> AnalysedQuery:
-        return analyse_query(query_text(self.query))
+        text = query_text(self.query)
+        return expand_abbreviations(analyse_query(text), text)
 
     @property
     def matches_everything(self) -> bool:

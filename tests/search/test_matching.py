@@ -140,3 +140,48 @@ def test_hostile_queries_never_fail(corpus, query):
 def test_count_matches_results(corpus):
     results = Page.objects.live().search("hòa giải")
     assert results.count() == len(list(results))
+
+
+@pytest.fixture
+def agencies(search_backend, news_section):
+    return {
+        "full": add_published(
+            news_section,
+            ArticlePage(title="Ủy ban nhân dân tỉnh họp thường kỳ", slug="ubnd-full"),
+        ),
+        "short": add_published(
+            news_section, ArticlePage(title="UBND huyện Mỹ Xuyên tiếp dân", slug="ubnd-short")
+        ),
+        "party": add_published(
+            news_section, ArticlePage(title="Tỉnh ủy ban hành nghị quyết", slug="tinh-uy")
+        ),
+        "justice": add_published(news_section, ArticlePage(title="Tư pháp cơ sở", slug="tu-phap")),
+    }
+
+
+def test_abbreviation_finds_the_full_name(agencies):
+    assert agencies["full"].pk in search("UBND")
+
+
+def test_full_name_finds_the_abbreviation(agencies):
+    assert agencies["short"].pk in search("ủy ban nhân dân")
+
+
+def test_an_abbreviation_that_is_also_a_syllable_expands_only_in_capitals(agencies):
+    assert agencies["party"].pk in search("TU")
+    assert agencies["party"].pk not in search("tư")
+
+
+def test_an_abbreviation_added_by_an_editor_is_used_at_once(agencies, news_section):
+    from search.models import Abbreviation
+
+    page = add_published(news_section, ArticlePage(title="Sở Nội vụ tuyển dụng", slug="snv"))
+    assert page.pk not in search("SNV")
+    Abbreviation.objects.create(abbreviation="SNV", expansion="Sở Nội vụ")
+    assert page.pk in search("SNV")
+
+
+def test_at_least_forty_government_abbreviations_ship():
+    from search.abbreviations import DEFAULT_ABBREVIATIONS
+
+    assert len({abbreviation for abbreviation, _ in DEFAULT_ABBREVIATIONS}) >= 40
