@@ -21,10 +21,15 @@ run: $(VENV)/.installed
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The whole suite on SQLite, then again on a real PostgreSQL that the script
-# installs, starts and reuses between runs.
+# installs, starts and reuses between runs. Both runs also test search on a real
+# Elasticsearch (tests/search run once per backend), started here and stopped at
+# the end, pass or fail; if it cannot start, the run fails with the script's reason.
 test: $(VENV)/.installed
 	@scripts/postgres.sh start
-	@status=0; \
+	@trap 'scripts/elasticsearch.sh stop' EXIT; trap 'exit 130' INT TERM; \
+	scripts/elasticsearch.sh start || exit 1; \
+	export SEARCH_TEST_ELASTICSEARCH_URL=$$(scripts/elasticsearch.sh url); \
+	status=0; \
 	$(MAKE) --no-print-directory test-sqlite || status=1; \
 	$(MAKE) --no-print-directory test-postgres || status=1; \
 	exit $$status

@@ -32,6 +32,7 @@ MARK_DIGITS = {
     "\u031b": "7",
     "\u0306": "8",
 }
+DIGIT_MARKS = {digit: mark for mark, digit in MARK_DIGITS.items()}
 PAIR_JOINER = "_"
 
 # Bounds that keep a query's cost predictable whatever is typed.
@@ -40,16 +41,36 @@ MAX_QUERY_SYLLABLES = 40
 
 
 def exact_term(syllable: str) -> str | None:
-    """The accent-exact term of a normalised syllable, or None if it has no marks."""
-    digits = []
+    """The accent-exact term of a normalised syllable, or None if it has no marks.
+
+    Each mark follows the letter it sits on ("trường" → "tru7o72ng", "đ" → "d9"),
+    so the term is plain ASCII for every engine and can be turned back into the
+    syllable (see `syllable_of_exact_term`).
+    """
+    out, marked = [], False
     for char in unicodedata.normalize("NFD", syllable):
         if char == "đ":
-            digits.append("9")
+            out.append("d9")
+            marked = True
         elif char in MARK_DIGITS:
-            digits.append(MARK_DIGITS[char])
-    if not digits:
-        return None
-    return fold(syllable) + "".join(digits)
+            out.append(MARK_DIGITS[char])
+            marked = True
+        else:
+            out.append(char)
+    return "".join(out) if marked else None
+
+
+def syllable_of_exact_term(term: str) -> str:
+    """Undo `exact_term`: "hoa2" → "hoà", "d9i5nh" → "định"."""
+    out = []
+    for char in term:
+        if char == "9" and out and out[-1] == "d":
+            out[-1] = "đ"
+        elif char in DIGIT_MARKS and out:
+            out.append(DIGIT_MARKS[char])
+        else:
+            out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def pair_terms(folded: list[str]) -> list[str]:

@@ -192,13 +192,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 
 def search_backends_from_env() -> dict:
-    """SEARCH_URL selects Elasticsearch; without it the database backend serves search."""
+    """SEARCH_URL selects Elasticsearch; without it the database (SQLite or PostgreSQL) serves
+    search. Both use the Vietnamese analysis in `search/`."""
     url = env.str("SEARCH_URL", default="")
     if not url:
         return {"default": {"BACKEND": "search.backends.database"}}
     return {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [url],
             "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="govcms_"),
             "TIMEOUT": env.int("SEARCH_TIMEOUT", default=5),
@@ -228,6 +229,7 @@ LOGGING = {
     "loggers": {
         # One line per background task is noise at INFO; failures still show.
         "django_tasks": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
     },
 }

@@ -70,6 +70,20 @@ class SQLiteEngine:
             cursor.execute(f"SELECT COUNT(*) {sql}", params)
             return cursor.fetchone()[0]
 
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many index entries contain each term (0 for unknown ones)."""
+        unique = list(dict.fromkeys(terms))
+        frequencies = dict.fromkeys(unique, 0)
+        with connection.cursor() as cursor:
+            for start in range(0, len(unique), 500):  # within SQLite's variable limit
+                chunk = unique[start : start + 500]
+                placeholders = ", ".join(["%s"] * len(chunk))
+                cursor.execute(
+                    f"SELECT term, doc FROM vnsearch_vocab WHERE term IN ({placeholders})", chunk
+                )
+                frequencies.update(cursor.fetchall())
+        return frequencies
+
     def after_write(self, index, model, items):
         """Triggers keep FTS5 in step with the table."""
 

@@ -5,7 +5,10 @@ tokenizer keeps "_" inside tokens (syllable pairs such as "hoa_giai") and does
 no accent folding of its own: search.analysis already did it.
 
 PostgreSQL: a generated tsvector built from the stored terms as they are
-(no parser, no dictionary), weighted A–D per column, with a GIN index.
+(no parser, no dictionary) with each term's occurrences per column, weighted
+by column (A title, B number, C summary, D body), and a GIN index over it; and
+a generated count of terms, BM25's document length. search.backends.postgres
+ranks with both.
 """
 
 from django.db import migrations
@@ -38,8 +41,11 @@ SQLITE_FORWARD = [
         VALUES (new.id, new.title, new.number, new.summary, new.body);
     END
     """,
+    # Documents per term, for document_frequencies() (typo recovery, "did you mean").
+    "CREATE VIRTUAL TABLE vnsearch_vocab USING fts5vocab(vnsearch_fts, 'row')",
 ]
 SQLITE_BACKWARD = [
+    "DROP TABLE IF EXISTS vnsearch_vocab",
     "DROP TRIGGER IF EXISTS vnsearch_indexentry_au",
     "DROP TRIGGER IF EXISTS vnsearch_indexentry_ad",
     "DROP TRIGGER IF EXISTS vnsearch_indexentry_ai",
@@ -47,24 +53,59 @@ SQLITE_BACKWARD = [
 ]
 
 
-def terms_vector(column: str, weight: str) -> str:
-    return (
-        f"setweight(array_to_tsvector(regexp_split_to_array(nullif({column}, ''), ' ')), "
-        f"'{weight}')"
-    )
+# The vector of an entry: every stored term as a lexeme with, for each column it
+# occurs in, one position that says how often: position = 4 × occurrences + the
+# column's index (0 title, 1 number, 2 summary, 3 body), weighted by column
+# (A title, B number, C summary, D body) so a tsquery can ask for one column.
+# BM25 needs how often, not where; array_to_tsvector would keep neither (it drops
+# positions, and with them the weights). PostgreSQL's limits are kept rather than
+# failing the save: occurrences count up to 4095 a column, lexemes are under 2047
+# bytes, and under 1 MB of lexemes, the first seen (title first) are kept.
+POSTGRES_VECTOR_FUNCTION = r"""
+    CREATE FUNCTION vnsearch_vector(title text, number text, summary text, body text)
+    RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT coalesce(string_agg(lexeme, ' '), '')::tsvector
+        FROM (
+            SELECT
+                '''' || replace(replace(term, '\', '\\'), '''', '''''') || ''':'
+                    || string_agg((least(n, 4095) * 4 + col - 1) || weight, ',') AS lexeme,
+                sum(octet_length(term) + 1) OVER (ORDER BY min(col * 1099511627776 + first))
+                    AS bytes
+            FROM (
+                SELECT t.term, c.col, c.weight, count(*) AS n, min(t.ord) AS first
+                FROM unnest(ARRAY[title, number, summary, body], '{A,B,C,D}'::text[])
+                     WITH ORDINALITY AS c(terms, weight, col)
+                CROSS JOIN LATERAL unnest(string_to_array(c.terms, ' '))
+                     WITH ORDINALITY AS t(term, ord)
+                WHERE t.term <> '' AND octet_length(t.term) < 2047
+                GROUP BY t.term, c.col, c.weight
+            ) columns
+            GROUP BY term
+        ) lexemes
+        WHERE bytes < 1000000
+    $$
+"""
+
+
+def term_count(column: str) -> str:
+    return f"coalesce(array_length(string_to_array(nullif({column}, ''), ' '), 1), 0)"
 
 
 POSTGRES_FORWARD = [
+    POSTGRES_VECTOR_FUNCTION,
     "ALTER TABLE vnsearch_indexentry ADD COLUMN vector tsvector GENERATED ALWAYS AS ("
-    f"coalesce({terms_vector('title', 'A')}, ''::tsvector) || "
-    f"coalesce({terms_vector('number', 'A')}, ''::tsvector) || "
-    f"coalesce({terms_vector('summary', 'B')}, ''::tsvector) || "
-    f"coalesce({terms_vector('body', 'D')}, ''::tsvector)) STORED",
+    "vnsearch_vector(title, number, summary, body)) STORED",
+    # How many terms the entry has, all columns together: BM25's document length.
+    "ALTER TABLE vnsearch_indexentry ADD COLUMN term_count integer GENERATED ALWAYS AS ("
+    + " + ".join(term_count(column) for column in ("title", "number", "summary", "body"))
+    + ") STORED",
     "CREATE INDEX vnsearch_indexentry_vector ON vnsearch_indexentry USING gin (vector)",
 ]
 POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS vnsearch_indexentry_vector",
+    "ALTER TABLE vnsearch_indexentry DROP COLUMN IF EXISTS term_count",
     "ALTER TABLE vnsearch_indexentry DROP COLUMN IF EXISTS vector",
+    "DROP FUNCTION IF EXISTS vnsearch_vector(text, text, text, text)",
 ]
 
 

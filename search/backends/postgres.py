@@ -1,0 +1,211 @@
+"""The PostgreSQL engine: Vietnamese search over a GIN-indexed tsvector, ranked by BM25.
+
+Migration 0002 gives every IndexEntry a generated `vector` (each stored term a
+lexeme carrying, for each column it occurs in, how often, weighted A title,
+B number, C summary, D body) and `term_count` (its length). PostgreSQL's own
+ts_rank has no IDF: with question-length OR queries it lets "của" and "và"
+decide. So the ranking here is BM25 as FTS5 computes it, with the same column
+weights:
+
+    score = Σ_t idf(t) · tf·(k1 + 1) / (tf + k1·(1 − b + b·length/avg_length))
+
+where tf is the term's occurrences weighted by column and
+idf(t) = ln(1 + (N − df + 0.5)/(df + 0.5)) over the whole index.
+
+Two phases. First, one statement reads N, the average length and each query
+term's document frequency (counts on the GIN index). Then the matches come
+from the GIN index, and only they are scored, on every query term, from their
+vectors. A question of 30 syllables has some 80 terms and "của" alone is in 9
+entries of 10: matching on every term would score nearly the whole index. So
+matching uses the query's rarest terms, as many as fit in a budget of postings
+(CANDIDATE_BUDGET), while every term still counts in the score; frequent terms
+match alone only when nothing rarer is asked for. (On a dev set of legal
+questions this costs no measurable quality: see bench/search_engines_pg.py.)
+What matches depends on the query and the index only, never on the page asked
+for: every limit/offset slice is a slice of one ranking (ties broken by object
+id), and count() counts exactly what search() ranks.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+from django.db import connection
+
+from search.analysis import AnalysedQuery
+from search.backends.base import root_content_type
+from search.backends.database import COLUMN_WEIGHTS, columns_for, restrict_sql
+from search.documents import COLUMNS
+
+# BM25 parameters, FTS5's.
+K1 = 1.2
+B = 0.75
+# The tsvector weight letter of each column (migration 0002).
+WEIGHT_LETTERS = {"title": "A", "number": "B", "summary": "C", "body": "D"}
+# Postings (Σ df) the matching terms may have together: bounds the entries scored.
+CANDIDATE_BUDGET = 2000
+# PostgreSQL refuses lexemes of 2047 bytes or more; the index skipped them too.
+MAX_LEXEME_BYTES = 2046
+# search() and count() of one result set run one after the other: one look-up of the
+# statistics serves both. Short, and dropped by this engine's own writes.
+STATISTICS_MEMO_SECONDS = 2.0
+
+STATISTICS_SQL = """
+SELECT s.n, s.avg_length,
+       ARRAY(SELECT (SELECT count(*) FROM vnsearch_indexentry e WHERE e.vector @@ q.query)
+             FROM unnest(%s::tsquery[]) WITH ORDINALITY AS q(query, i) ORDER BY q.i)
+FROM (SELECT count(*) AS n, coalesce(avg(term_count), 0)::float8 AS avg_length
+      FROM vnsearch_indexentry) s
+"""
+
+
+def quote_term(term: str, weights: str = "") -> str:
+    """One term as a tsquery operand: quoted, so no parser splits "hoa_giai"."""
+    quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    return f"{quoted}:{weights}" if weights else quoted
+
+
+def indexable(term: str) -> bool:
+    return bool(term) and len(term.encode()) <= MAX_LEXEME_BYTES
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How one query runs against the index as it is now."""
+
+    terms: list[str]  # every query term found in the index
+    idfs: list[float]  # their IDF, in the same order
+    matching: list[str]  # the terms an entry must have one of to be a match
+    avg_length: float
+
+
+class PostgresEngine:
+    def __init__(self):
+        self._memo: dict[tuple, tuple[float, tuple]] = {}
+
+    # --- statistics -----------------------------------------------------------------------
+
+    def _statistics(self, terms: list[str]) -> tuple[int, float, list[int]]:
+        """N, the average entry length and each term's document frequency."""
+        key = tuple(terms)
+        now = time.monotonic()
+        memo = self._memo.get(key)
+        if memo and now - memo[0] < STATISTICS_MEMO_SECONDS:
+            return memo[1]
+        with connection.cursor() as cursor:
+            cursor.execute(STATISTICS_SQL, [[quote_term(term) for term in terms]])
+            n, avg_length, frequencies = cursor.fetchone()
+        statistics = (n, avg_length, list(frequencies))
+        self._memo = {key: (now, statistics)}
+        return statistics
+
+    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many index entries contain each term (0 for unknown ones)."""
+        unique = list(dict.fromkeys(terms))
+        known = [term for term in unique if indexable(term)]
+        frequencies = dict.fromkeys(unique, 0)
+        if known:
+            _, _, counts = self._statistics(known)
+            frequencies.update(zip(known, counts, strict=True))
+        return frequencies
+
+    def plan(self, analysed: AnalysedQuery) -> Plan | None:
+        terms = [term for term in analysed.terms if indexable(term)]
+        if not terms:
+            return None
+        n, avg_length, frequencies = self._statistics(terms)
+        found = sorted(
+            ((df, term) for term, df in zip(terms, frequencies, strict=True) if df),
+        )
+        if not found:
+            return None
+        matching, postings = [], 0
+        for df, term in found:
+            if matching and postings + df > CANDIDATE_BUDGET:
+                break
+            matching.append(term)
+            postings += df
+        return Plan(
+            terms=[term for _, term in found],
+            idfs=[math.log(1 + (n - df + 0.5) / (df + 0.5)) for df, _ in found],
+            matching=matching,
+            avg_length=avg_length or 1.0,
+        )
+
+    # --- matching and ranking -------------------------------------------------------------
+
+    def _where(self, queryset, plan: Plan, columns: list[str]) -> tuple[str, list]:
+        restrict, restrict_params = restrict_sql(queryset)
+        letters = "".join(WEIGHT_LETTERS[column] for column in columns)
+        weights = "" if columns == list(COLUMNS) else letters
+        tsquery = " | ".join(quote_term(term, weights) for term in plan.matching)
+        # The tsquery as a parameter the planner cannot read: it then trusts the GIN
+        # index, instead of guessing a sequential scan cheaper (it does not count the
+        # cost of reading every vector).
+        sql = (
+            "e.vector @@ (SELECT %s::tsquery) AND e.content_type_id = %s "
+            f"AND e.object_id IN ({restrict})"
+        )
+        return sql, [tsquery, root_content_type(queryset.model).pk, *restrict_params]
+
+    def search(self, queryset, analysed, fields, limit, offset):
+        plan = self.plan(analysed)
+        if plan is None:
+            return []
+        columns = columns_for(fields)
+        where, params = self._where(queryset, plan, columns)
+        # Column weights by column index; columns outside `fields` weigh nothing.
+        weights = ", ".join(
+            str(COLUMN_WEIGHTS[column] if column in columns else 0.0) for column in COLUMNS
+        )
+        # tf = Σ column weight × occurrences, read from the lexeme's positions
+        # (one a column: 4 × occurrences + column index, see migration 0002).
+        tf = " + ".join(
+            f"coalesce((ARRAY[{weights}]::float8[])[l.positions[{i}] %% 4 + 1]"
+            f" * (l.positions[{i}] / 4), 0)"
+            for i in range(1, len(COLUMNS) + 1)
+        )
+        # The entry's vector cut down to the query's lexemes (marked A after all are
+        # made D, then filtered on A), summed in lexeme order: deterministic, so equal
+        # entries score exactly equal in any slice and the object id breaks the tie.
+        query = f"""
+            SELECT e.object_id, {K1 + 1} * (
+                SELECT coalesce(sum(
+                    (%s::float8[])[array_position(%s::text[], l.lexeme)] * t.tf / (t.tf + n.norm)
+                ), 0)
+                FROM unnest(ts_filter(
+                    setweight(setweight(e.vector, 'D'), 'A', %s::text[]), '{{a}}')) AS l
+                CROSS JOIN LATERAL (SELECT ({tf})::float8 AS tf) AS t
+            ) AS score
+            FROM vnsearch_indexentry e
+            CROSS JOIN LATERAL (
+                SELECT {K1} * ({1 - B} + {B} * e.term_count / %s::float8) AS norm
+            ) AS n
+            WHERE {where}
+            ORDER BY score DESC, e.object_id
+            LIMIT %s OFFSET %s
+        """
+        score_params = [plan.idfs, plan.terms, plan.terms, plan.avg_length]
+        with connection.cursor() as cursor:
+            cursor.execute(query, [*score_params, *params, limit, offset])
+            return cursor.fetchall()
+
+    def count(self, queryset, analysed, fields) -> int:
+        plan = self.plan(analysed)
+        if plan is None:
+            return 0
+        where, params = self._where(queryset, plan, columns_for(fields))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM vnsearch_indexentry e WHERE {where}", params)
+            return cursor.fetchone()[0]
+
+    # --- index maintenance: the generated columns and the GIN index follow the table -----
+
+    def after_write(self, index, model, items):
+        self._memo.clear()
+
+    def after_delete(self, index, item):
+        self._memo.clear()
+
+    def after_reset(self, index):
+        self._memo.clear()
