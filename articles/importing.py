@@ -1,4 +1,4 @@
-"""Import pages from JSON Lines: each row becomes a validated spec, then one created or updated page.
+"""Import pages from JSON Lines: each row becomes a validated spec, then a created or updated page.
 
 `manage.py import_content` is a thin command-line wrapper around this module; a legacy-site
 importer can build :class:`PageSpec` objects itself and hand them to :class:`ContentImporter`.
@@ -26,10 +26,13 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.test.utils import override_settings
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.fields import RichTextField
-from wagtail.models import Page, Site
+from wagtail.log_actions import log
+from wagtail.models import Page, Revision, Site
+from wagtail.signals import page_published, published
 
 from articles.blocks import PARAGRAPH_FEATURES
 from articles.document_numbers import canonical_type_code
@@ -52,6 +55,7 @@ PAGE_TYPES: dict[str, type[Page]] = {
     "standard": StandardPage,
     "gallery": GalleryPage,
 }
+TYPE_NAMES = {model: name for name, model in PAGE_TYPES.items()}
 ROW_KEYS = frozenset({"source_id", "type", "parent", "title", "slug", "fields", "body", "live"})
 # Page's own fields an import may set; the rest (path, live, owner...) belong to Wagtail.
 PAGE_FIELDS = frozenset({"seo_title", "search_description"})
@@ -164,7 +168,7 @@ def spec_from_row(row: dict, default_parent: str | int | None = None) -> PageSpe
     source_id = source_id.strip()
     if len(source_id) > ImportRecord._meta.get_field("source_id").max_length:
         raise RowRejected("source_id: longer than 500 characters", field="source_id")
-    model = PAGE_TYPES.get(row.get("type"))
+    model = PAGE_TYPES.get(row["type"]) if isinstance(row.get("type"), str) else None
     if model is None:
         raise RowRejected(
             f"type: unknown page type {row.get('type')!r}; expected one of {', '.join(PAGE_TYPES)}",
@@ -284,7 +288,12 @@ def importable_field(model: type[Page], name: str) -> models.Field:
 
 
 def unknown_field_reason(model: type[Page], name: str) -> str:
-    return f"{name}: not a field of a {model._meta.verbose_name}"
+    return f"{name}: not a field of {type_name(model)} pages"
+
+
+def type_name(model: type[Page]) -> str:
+    """The row's name for a page type ("article"); reasons name types as rows do."""
+    return TYPE_NAMES.get(model, model._meta.model_name)
 
 
 def convert_value(model_field: models.Field, value: Any) -> Any:
@@ -370,7 +379,7 @@ def stream_data(model: type[Page], body: Any) -> list[dict]:
     try:
         stream_block = model._meta.get_field("body").stream_block
     except FieldDoesNotExist:
-        raise RowRejected(f"body: a {model._meta.verbose_name} has no body", field="body") from None
+        raise RowRejected(f"body: {type_name(model)} pages have no body", field="body") from None
     if isinstance(body, str):
         return paragraphs_from_text(body)
     if not isinstance(body, list):
@@ -456,7 +465,10 @@ class ContentImporter:
         self.default_parent = default_parent
         self.read_row = ROW_READERS[row_format]
         self.report = ImportReport()
-        self._parents: dict[str | int, Page] = {}
+        # Reference -> page id -> page: one object per parent page, however it is referred to,
+        # so the child count treebeard keeps on it (to place the next child) stays right.
+        self._parent_ids: dict[str | int, int] = {}
+        self._parents: dict[int, Page] = {}
         self._snippets: dict[tuple, models.Model] = {}
         self._site_root: Page | None = None
 
@@ -485,6 +497,9 @@ class ContentImporter:
                 Rejection(number, rejection.reason, source_id, rejection.field)
             )
             return None
+        except Exception as error:  # a row no check foresaw must not stop the rest either
+            self.report.rejected.append(Rejection(number, unexpected(error), source_id))
+            return None
         self.report.count(outcome)
         return outcome
 
@@ -501,9 +516,9 @@ class ContentImporter:
         except ValidationError as error:
             self._forget_cached()
             raise RowRejected.from_validation_error(error) from None
-        except Exception as error:  # a bad row must not stop the rest; say what it was
+        except Exception as error:  # e.g. a database error: still only this row's failure
             self._forget_cached()
-            raise RowRejected(f"unexpected error: {type(error).__name__}: {error}") from None
+            raise RowRejected(unexpected(error)) from None
 
     def _write(self, spec: PageSpec) -> Outcome:
         parent = self.parent_page(spec.parent)
@@ -522,21 +537,23 @@ class ContentImporter:
         if not spec.model.can_create_at(parent):
             raise wrong_parent(spec.model, parent)
         page = spec.model(title=spec.title, slug=spec.slug or self._free_slug(parent, spec.title))
-        # Created unpublished, then published from its first revision, as the admin does.
-        page.live = False
         apply_values(page, spec, values)
-        parent.add_child(instance=page)  # validates (full_clean) before inserting
-        ImportRecord.objects.create(source_id=spec.source_id, page=page)
-        revision = page.save_revision(clean=False)
+        page.live = spec.live
+        page.has_unpublished_changes = not spec.live
         if spec.live:
-            revision.publish()
+            page.first_published_at = page.last_published_at = timezone.now()
+        parent.add_child(instance=page)  # validates a live page (full_clean) before inserting
+        if not spec.live:
+            page.full_clean()  # Wagtail checks only title and slug of a draft it saves
+        ImportRecord.objects.create(source_id=spec.source_id, page=page)
+        publish_first_revision(page)
         return Outcome.CREATED
 
     def _update(self, spec: PageSpec, parent: Page, values: dict, record: ImportRecord) -> Outcome:
         if record.page.specific_class is not spec.model:
             raise RowRejected(
-                f"type: source_id was imported as a {record.page.specific_class._meta.verbose_name}"
-                f", not a {spec.model._meta.verbose_name}",
+                f"type: this source_id was imported as a {type_name(record.page.specific_class)}"
+                f" page, not a {type_name(spec.model)} page",
                 field="type",
             )
         page = spec.model.objects.get(pk=record.page_id)
@@ -546,7 +563,7 @@ class ContentImporter:
                 raise wrong_parent(spec.model, parent)
             page.move(parent, pos="last-child")
             # Moving changes paths and child counts that cached pages still hold.
-            self._parents.clear()
+            self._forget_cached()
             page = spec.model.objects.get(pk=page.pk)
         changed = apply_values(page, spec, values) or moved
         if not changed and page.live == spec.live:
@@ -566,9 +583,11 @@ class ContentImporter:
     # Lookups, cached per key -------------------------------------------------------------
 
     def parent_page(self, reference: str | int) -> Page:
-        if reference not in self._parents:
-            self._parents[reference] = self._find_parent(reference)
-        return self._parents[reference]
+        if reference not in self._parent_ids:
+            page = self._find_parent(reference)
+            self._parent_ids[reference] = page.pk
+            self._parents.setdefault(page.pk, page)
+        return self._parents[self._parent_ids[reference]]
 
     def _find_parent(self, reference: str | int) -> Page:
         if isinstance(reference, int):
@@ -655,15 +674,20 @@ class ContentImporter:
 
     def _forget_cached(self) -> None:
         """After a rolled-back row, cached objects may be ones that row created, or stale."""
+        self._parent_ids.clear()
         self._parents.clear()
         self._snippets.clear()
 
 
+def unexpected(error: Exception) -> str:
+    return f"unexpected error: {type(error).__name__}: {error}"
+
+
 def wrong_parent(model: type[Page], parent: Page) -> RowRejected:
+    """Named as editors see them: the parent's title and its page type's verbose name."""
     parent_type = parent.specific_class._meta.verbose_name
     return RowRejected(
-        f"parent: a {model._meta.verbose_name} cannot be placed under “{parent.title}” "
-        f"(a {parent_type})",
+        f"parent: “{parent.title}” ({parent_type}) cannot hold {type_name(model)} pages",
         field="parent",
     )
 
@@ -698,6 +722,32 @@ def apply_values(page: Page, spec: PageSpec, values: dict) -> bool:
         page.body = spec.body
         changed = True
     return changed
+
+
+def publish_first_revision(page: Page) -> None:
+    """Record the new page's first revision and announce its publication, without saving it again.
+
+    Wagtail's save_revision() and publish() would save the page twice more, and every save
+    re-indexes it for search (the Vietnamese analysis of its whole text) and for references,
+    the largest cost of an import. A new page has no aliases, workflow or scheduled revision,
+    so what publish() does besides saving is logging and sending the signals, done here (the
+    creation itself was logged by Page.save).
+    """
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    Page.objects.filter(pk=page.pk).update(
+        latest_revision=revision,
+        latest_revision_created_at=revision.created_at,
+        live_revision=revision if page.live else None,
+    )
+    if page.live:
+        log(instance=page, action="wagtail.publish", revision=revision, content_changed=True)
+        page_published.send(sender=type(page), instance=page, revision=revision)
+        published.send(sender=type(page), instance=page, revision=revision)
 
 
 def stored_body(page: Page) -> list[dict]:

@@ -1,16 +1,57 @@
-"""Wagtail's stable API v2, mounted for frontends that already speak it."""
+"""The API's wiring: Wagtail's stable v2 endpoints, and our own typed endpoints.
+
+Our endpoints use django-ninja (already a Wagtail 8 dependency, for its API v3
+preview): every response has a typed OpenAPI 3 schema at `/api/openapi.json`,
+with interactive docs at `/api/docs`. Errors are RFC 9457 problem+json.
+"""
 
 from django.http import JsonResponse
 from django.urls import reverse
+from ninja import NinjaAPI
+from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from search.api import BadSearchParameter
+from search.api import router as search_router
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+
+api = NinjaAPI(
+    title="Cổng thông tin — headless API",
+    version="1",
+    urls_namespace="api",
+    description="Public, read-only API of the portal. Only live, public content appears.",
+)
+api.add_router("/search/", search_router)
+
+
+def problem(status: int, title: str, detail: str, **extra) -> JsonResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return JsonResponse(body, status=status, content_type="application/problem+json")
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid_parameters(request, error: NinjaValidationError):
+    errors = [
+        {"parameter": ".".join(str(part) for part in e.get("loc", [])[1:]), "message": e["msg"]}
+        for e in error.errors
+    ]
+    detail = "; ".join(f"{e['parameter']}: {e['message']}" for e in errors)
+    return problem(400, "Bad request", detail, errors=errors)
+
+
+@api.exception_handler(BadSearchParameter)
+def bad_search_parameter(request, error: BadSearchParameter):
+    detail = f"{error.parameter}: {error}"
+    return problem(
+        400, "Bad request", detail, errors=[{"parameter": error.parameter, "message": str(error)}]
+    )
 
 
 def api_index(request):
@@ -19,4 +60,11 @@ def api_index(request):
         name: request.build_absolute_uri(reverse(f"wagtailapi:{name}:listing"))
         for name in ("pages", "images", "documents")
     }
-    return JsonResponse({"v2": endpoints})
+    return JsonResponse(
+        {
+            "v2": endpoints,
+            "search": request.build_absolute_uri("/api/search/"),
+            "openapi": request.build_absolute_uri("/api/openapi.json"),
+            "docs": request.build_absolute_uri("/api/docs"),
+        }
+    )

@@ -6,7 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import health
-from cms.api import api_index, api_router
+from cms.api import api, api_index, api_router
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api_index, name="api-index"),
     path("api/v2/", api_router.urls),
+    path("api/", api.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -16,6 +16,7 @@ suite proves one behaviour everywhere. Three kinds of term:
 Nothing is dropped as a stop word: "không" and "số" change a legal question.
 """
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ MAX_QUERY_CHARS = 1000
 MAX_QUERY_SYLLABLES = 40
 
 
+@functools.lru_cache(maxsize=100_000)
 def exact_term(syllable: str) -> str | None:
     """The accent-exact term of a normalised syllable, or None if it has no marks.
 

@@ -9,6 +9,7 @@ Canonical tone placement: the NEW (modern) style, mark on the main vowel of the 
 open syllables whose nucleus is "oa", "oe" or "uy"; those are the only marks `normalise` moves.
 """
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -70,6 +71,7 @@ def normalise(text: str) -> str:
     return _map_runs(text, _is_letter, _canonical_tone)
 
 
+@functools.lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Return `normalise(text)` without any diacritic and with đ as d, for accent-blind search.
 
@@ -138,6 +140,7 @@ def _sort_marks(match: re.Match[str]) -> str:
     return "".join(sorted(marks, key=lambda m: (unicodedata.combining(m), m in TONE_MARKS)))
 
 
+@functools.lru_cache(maxsize=100_000)
 def _canonical_tone(word: str) -> str:
     """Move an old-style mark in an open oa/oe/uy syllable to the new-style vowel."""
     letters = _split_tones(word)

@@ -6,7 +6,7 @@ tsvector (search.backends.postgres). Both restrict matches to the caller's
 queryset in the same SQL statement.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
 from search.analysis import AnalysedQuery
 from search.backends.base import VietnameseSearchBackend, root_content_type
@@ -106,7 +106,26 @@ def database_engine():
     raise RuntimeError(f"No Vietnamese search engine for the {connection.vendor} database")
 
 
+class DatabaseRebuilder:
+    """`update_index`: empty and refill the index in one transaction, so searches
+    see the old index until the new one is complete."""
+
+    def __init__(self, index):
+        self.index = index
+        self.transaction = transaction.atomic()
+
+    def start(self):
+        self.transaction.__enter__()
+        self.index.reset()
+        return self.index
+
+    def finish(self):
+        self.transaction.__exit__(None, None, None)
+
+
 class DatabaseSearchBackend(VietnameseSearchBackend):
+    rebuilder_class = DatabaseRebuilder
+
     def make_engine(self, params):
         return database_engine()
 

@@ -1,0 +1,219 @@
+"""The public search API: `/api/search/`.
+
+Only live, public pages are ever searched. Results carry highlighted snippets
+of the original (accented) text, facet counts, and — when the query was typed
+without marks or with input-method accidents — a "did you mean".
+"""
+
+from typing import Literal
+
+from django.db.models import Count
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from articles.models import ArticlePage, DirectivePage
+from search.analysis import MAX_QUERY_CHARS, analyse_query
+from search.documents import field_texts
+from search.highlight import highlight
+from search.suggest import did_you_mean, recover_typing
+
+router = Router(tags=["search"])
+
+# Facets are counted over this many best matches: enough for every realistic
+# query, and a bound on the cost of a query that matches the whole site.
+FACET_WINDOW = 1000
+ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
+
+
+class BadSearchParameter(ValueError):
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class SearchParams(Schema):
+    q: str = Field("", max_length=MAX_QUERY_CHARS, description="What the user typed.")
+    type: str | None = Field(None, description="Page type, e.g. articles.ArticlePage.")
+    section: int | None = Field(None, ge=1, description="Only pages below this page id.")
+    category: str | None = Field(None, max_length=255, description="Category slug.")
+    document_type: str | None = Field(None, max_length=20, description="Type code, e.g. CT.")
+    issuing_body: int | None = Field(None, ge=1, description="Issuing body id.")
+    year: int | None = Field(None, ge=1900, le=2100, description="Issue or display year.")
+    validity: ValidityCode | None = None
+    locale: str | None = Field(None, max_length=10, description="Language code, e.g. vi.")
+    limit: int = Field(10, ge=1, le=50)
+    offset: int = Field(0, ge=0, le=10_000)
+
+
+class SearchHit(Schema):
+    id: int
+    type: str
+    title: str
+    title_highlighted: str
+    snippet: str
+    url: str | None
+    date: str | None = None
+    number: str | None = None
+
+
+class FacetValue(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class SearchResponse(Schema):
+    query: str
+    total: int
+    limit: int
+    offset: int
+    items: list[SearchHit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None
+    corrected_query: str | None
+    degraded: bool
+
+
+def page_types() -> dict[str, type[Page]]:
+    from wagtail.models import get_page_models
+
+    return {f"{m._meta.app_label}.{m.__name__}": m for m in get_page_models() if m is not Page}
+
+
+def filtered_pages(params: SearchParams):
+    pages = Page.objects.live().public()
+    if params.type:
+        model = page_types().get(params.type)
+        if model is None:
+            valid = ", ".join(sorted(page_types()))
+            raise BadSearchParameter("type", f"Unknown page type; valid values: {valid}")
+        pages = pages.type(model)
+    if params.locale:
+        codes = list(Locale.objects.values_list("language_code", flat=True))
+        if params.locale not in codes:
+            raise BadSearchParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
+        pages = pages.filter(locale__language_code=params.locale)
+    if params.section:
+        section = Page.objects.filter(pk=params.section).first()
+        if section is None:
+            raise BadSearchParameter("section", "No page with this id")
+        pages = pages.descendant_of(section)
+    if params.category:
+        pages = pages.filter(
+            pk__in=ArticlePage.objects.filter(categories__slug=params.category).values("pk")
+        )
+    directives = directive_filter(params)
+    if directives is not None:
+        pages = pages.filter(pk__in=directives.values("pk"))
+    if params.year and not params.document_type:
+        pages = pages.filter(
+            pk__in=DirectivePage.objects.filter(issue_date__year=params.year).values("pk")
+        ) | pages.filter(
+            pk__in=ArticlePage.objects.filter(display_date__year=params.year).values("pk")
+        )
+    return pages
+
+
+def directive_filter(params: SearchParams):
+    if not (params.document_type or params.issuing_body or params.validity):
+        return None
+    directives = DirectivePage.objects.all()
+    if params.document_type:
+        directives = directives.filter(document_type__code__iexact=params.document_type)
+    if params.issuing_body:
+        directives = directives.filter(issuing_body_id=params.issuing_body)
+    if params.validity:
+        directives = directives.with_validity(params.validity)
+    if params.year:
+        directives = directives.filter(issue_date__year=params.year)
+    return directives
+
+
+def hit_for(page: Page, folded: set[str]) -> SearchHit:
+    body = " ".join(
+        text
+        for column, text in field_texts(page, page.get_search_fields())
+        if text and column in ("summary", "body")
+    )
+    date = getattr(page, "display_date", None) or getattr(page, "issue_date", None)
+    return SearchHit(
+        id=page.pk,
+        type=f"{page._meta.app_label}.{type(page).__name__}",
+        title=page.title,
+        title_highlighted=highlight(page.title, folded, width=len(page.title) + 1),
+        snippet=highlight(body, folded),
+        url=page.get_url(),
+        date=date.isoformat() if date else None,
+        number=getattr(page, "number", None) or None,
+    )
+
+
+def facets_for(ranked_ids: list[int]) -> dict[str, list[FacetValue]]:
+    by_type = (
+        Page.objects.filter(pk__in=ranked_ids)
+        .values("content_type__app_label", "content_type__model")
+        .annotate(count=Count("pk"))
+    )
+    names = {key.lower(): key for key in page_types()}
+    types = [
+        FacetValue(
+            value=names.get(f"{row['content_type__app_label']}.{row['content_type__model']}", ""),
+            label=names.get(f"{row['content_type__app_label']}.{row['content_type__model']}", ""),
+            count=row["count"],
+        )
+        for row in by_type
+    ]
+    directives = DirectivePage.objects.filter(pk__in=ranked_ids)
+    document_types = [
+        FacetValue(
+            value=row["document_type__code"], label=row["document_type__name"], count=row["n"]
+        )
+        for row in directives.exclude(document_type=None)
+        .values("document_type__code", "document_type__name")
+        .annotate(n=Count("pk"))
+    ]
+    years = [
+        FacetValue(
+            value=str(row["issue_date__year"]), label=str(row["issue_date__year"]), count=row["n"]
+        )
+        for row in directives.exclude(issue_date=None)
+        .values("issue_date__year")
+        .annotate(n=Count("pk"))
+        .order_by("-issue_date__year")
+    ]
+    return {
+        "type": sorted(types, key=lambda f: -f.count),
+        "document_type": sorted(document_types, key=lambda f: -f.count),
+        "year": years,
+    }
+
+
+@router.get("/", response=SearchResponse, summary="Search live pages")
+def search_pages(request: HttpRequest, params: Query[SearchParams]):
+    query = params.q.replace("\x00", " ").strip()
+    pages = filtered_pages(params)
+    backend = get_search_backend()
+    # Words the site has never used are typing accidents more often than not.
+    corrected = recover_typing(query, backend.engine.document_frequencies) if query else None
+    results = pages.search(corrected or query)
+    total = results.count()
+    window = list(results[params.offset : params.offset + params.limit])
+    specific = {
+        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in window]).specific()
+    }
+    folded = set(analyse_query(corrected or query).folded)
+    items = [hit_for(specific[page.pk], folded) for page in window if page.pk in specific]
+    ranked_ids = [page.pk for page in results[:FACET_WINDOW]] if total else []
+    return SearchResponse(
+        query=query,
+        total=total,
+        limit=params.limit,
+        offset=params.offset,
+        items=items,
+        facets=facets_for(ranked_ids),
+        suggestion=did_you_mean(corrected or query, backend.engine.document_frequencies),
+        corrected_query=corrected,
+        degraded=bool(getattr(results, "degraded", False)),
+    )

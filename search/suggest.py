@@ -1,0 +1,114 @@
+"""Recovering what people meant, from the site's own vocabulary.
+
+- Telex or VNI typed without an input method ("hoaf giair", "hoa2 giai3") and
+  small typos ("hoa giaii") are rewritten when the literal word is unknown to
+  the index and the rewrite is known.
+- "Did you mean": a query typed without marks gets its marks back, each
+  syllable taking the accented form the site's own texts use most ("hoa giai"
+  → "hòa giải"). No model, no network: only the index's term frequencies.
+
+`frequencies` is any engine's `document_frequencies(terms) -> {term: count}`.
+"""
+
+import itertools
+import re
+import string
+from collections.abc import Callable
+
+from search.analysis import exact_term
+from search.vietnamese import decode_typing, fold, is_vietnamese_syllable, normalise
+
+Frequencies = Callable[[list[str]], dict[str, int]]
+
+WORD = re.compile(r"\w+")
+TONES = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]
+VOWEL_FORMS = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư", "i": "i", "y": "y", "d": "dđ"}
+# Bounds: a long query is not worth hundreds of look-ups per word.
+MAX_WORDS = 12
+MAX_TYPO_LENGTH = 12
+
+
+def accent_candidates(folded: str) -> list[str]:
+    """Every valid Vietnamese syllable that folds to `folded` ("hoa" → hoa, hòa, hóa, họa…)."""
+    if not folded.isascii() or not folded.isalpha() or len(folded) > 7:
+        return []
+    letter_choices = [VOWEL_FORMS.get(letter, letter) for letter in folded]
+    candidates = set()
+    for letters in itertools.product(*letter_choices):
+        base = "".join(letters)
+        vowel_positions = [i for i, letter in enumerate(base) if fold(letter) in "aeiouy"]
+        for tone in TONES:
+            for position in vowel_positions or [None]:
+                if position is None:
+                    word = base
+                else:
+                    word = base[: position + 1] + tone + base[position + 1 :]
+                word = normalise(word)
+                if is_vietnamese_syllable(word):
+                    candidates.add(word)
+    return sorted(candidates)
+
+
+def one_edit_away(word: str) -> set[str]:
+    """Deletions, transpositions, substitutions and insertions of one ASCII letter."""
+    letters = string.ascii_lowercase
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in letters}
+    inserts = {a + c + b for a, b in splits for c in letters}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+def recover_typing(query: str, frequencies: Frequencies) -> str | None:
+    """The query with unknown words rewritten, or None when nothing needed it."""
+    words = WORD.findall(query)[:MAX_WORDS]
+    if not words:
+        return None
+    known = frequencies([fold(word) for word in words])
+    replacements = {}
+    for word in words:
+        if known.get(fold(word), 0) or word.isdigit():
+            continue
+        decoded = decode_typing(word.lower())
+        if decoded != word.lower() and frequencies([fold(decoded)]).get(fold(decoded), 0):
+            replacements[word] = decoded
+            continue
+        corrected = closest_known(fold(word), frequencies)
+        if corrected:
+            replacements[word] = corrected
+    if not replacements:
+        return None
+    return WORD.sub(lambda m: replacements.get(m.group(), m.group()), query)
+
+
+def closest_known(folded: str, frequencies: Frequencies) -> str | None:
+    if not folded.isascii() or len(folded) < 3 or len(folded) > MAX_TYPO_LENGTH:
+        return None
+    candidates = sorted(one_edit_away(folded))
+    counts = frequencies(candidates)
+    best = max(candidates, key=lambda c: (counts.get(c, 0), c == folded), default=None)
+    return best if best and counts.get(best, 0) else None
+
+
+def did_you_mean(query: str, frequencies: Frequencies) -> str | None:
+    """The query with marks restored where it has none, or None if nothing changes."""
+    words = WORD.findall(normalise(query))[:MAX_WORDS]
+    if not words:
+        return None
+    restored = {}
+    for word in words:
+        if fold(word) != word or word.isdigit():
+            continue  # typed with marks already, or a number: keep as typed
+        # Only marked forms: the unmarked syllable's term counts every spelling.
+        terms = {c: exact_term(c) for c in accent_candidates(word) if exact_term(c)}
+        if not terms:
+            continue
+        candidates = list(terms)
+        counts = frequencies(list(terms.values()))
+        best = max(candidates, key=lambda c: counts.get(terms[c], 0))
+        if counts.get(terms[best], 0) and best != word:
+            restored[word] = best
+    if not restored:
+        return None
+    return WORD.sub(lambda m: restored.get(m.group(), m.group()), normalise(query))

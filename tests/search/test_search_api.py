@@ -1,0 +1,127 @@
+"""The public search API: results, snippets, facets, suggestions and bad input."""
+
+import pytest
+
+from articles.models import ArticlePage, DirectivePage
+from tests.conftest import add_published
+
+
+@pytest.fixture
+def site(search_backend, news_section, directive_register, directive_type):
+    article = add_published(
+        news_section,
+        ArticlePage(
+            title="Tập huấn hòa giải ở cơ sở",
+            lead="Hội nghị tập huấn nghiệp vụ cho hòa giải viên ở cơ sở năm 2021.",
+            slug="tap-huan",
+        ),
+    )
+    directive = add_published(
+        directive_register,
+        DirectivePage(
+            title="Chỉ thị về công tác hòa giải",
+            number="05-CT/TU",
+            document_type=directive_type,
+            abstract="Tăng cường lãnh đạo công tác hòa giải ở cơ sở.",
+            slug="ct-05",
+        ),
+    )
+    draft = ArticlePage(title="Bản nháp hòa giải chưa duyệt", slug="nhap", live=False)
+    news_section.add_child(instance=draft)
+    return {"article": article, "directive": directive, "draft": draft}
+
+
+def search(client, **params):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_unaccented_query_returns_accented_snippet(client, site):
+    body = search(client, q="hoa giai vien")
+    hit = next(item for item in body["items"] if item["id"] == site["article"].pk)
+    assert "<mark>hòa</mark> <mark>giải</mark> <mark>viên</mark>" in hit["snippet"]
+
+
+def test_drafts_never_appear(client, site):
+    body = search(client, q="bản nháp chưa duyệt")
+    assert site["draft"].pk not in [item["id"] for item in body["items"]]
+
+
+def test_total_and_pagination(client, site):
+    first = search(client, q="hòa giải", limit=1)
+    second = search(client, q="hòa giải", limit=1, offset=1)
+    assert first["total"] == 2
+    assert first["items"][0]["id"] != second["items"][0]["id"]
+
+
+def test_filter_by_type_and_document_type(client, site):
+    body = search(client, q="hòa giải", type="articles.DirectivePage", document_type="CT")
+    assert [item["id"] for item in body["items"]] == [site["directive"].pk]
+    assert body["items"][0]["number"] == "05-CT/TU"
+
+
+def test_facets_count_types_and_document_types(client, site):
+    facets = search(client, q="hòa giải")["facets"]
+    assert {f["value"]: f["count"] for f in facets["type"]} == {
+        "articles.ArticlePage": 1,
+        "articles.DirectivePage": 1,
+    }
+    assert facets["document_type"] == [{"value": "CT", "label": "Chỉ thị", "count": 1}]
+
+
+def test_telex_typed_without_input_method_is_recovered(client, site):
+    body = search(client, q="hoaf giair")
+    assert body["corrected_query"] == "hoà giải"
+    assert body["total"] == 2
+
+
+def test_small_typo_is_recovered(client, site):
+    body = search(client, q="hoa giaii")
+    assert body["corrected_query"] is not None
+    assert "giai" in body["corrected_query"]
+
+
+def test_did_you_mean_restores_marks_from_the_sites_vocabulary(client, site):
+    assert search(client, q="hoa giai")["suggestion"] == "hoà giải"
+
+
+def test_accented_query_needs_no_suggestion(client, site):
+    assert search(client, q="hòa giải")["suggestion"] is None
+
+
+@pytest.mark.parametrize(
+    "params, parameter",
+    [
+        ({"q": "a", "limit": "-1"}, "limit"),
+        ({"q": "a", "limit": "1000000"}, "limit"),
+        ({"q": "a", "offset": str(10**12)}, "offset"),
+        ({"q": "a", "type": "nope.Page"}, "type"),
+        ({"q": "a", "locale": "xx"}, "locale"),
+        ({"q": "a", "year": "abc"}, "year"),
+        ({"q": "a", "validity": "maybe"}, "validity"),
+        ({"q": "x" * 100_000}, "q"),
+    ],
+)
+def test_bad_parameters_get_a_problem_json_400_naming_the_parameter(
+    client, site, params, parameter
+):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == 400
+    assert parameter in body["detail"]
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?", 'title:* AND OR NOT "x', "\x00", "😀", ".*+?[", "' OR 1=1 --"]
+)
+def test_odd_queries_answer_200(client, site, query):
+    assert search(client, q=query)["total"] >= 0
+
+
+def test_schema_describes_the_search_endpoint(client, db):
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/search/" in schema["paths"]
+    assert "SearchResponse" in schema["components"]["schemas"]
