@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage, DirectivePage
+from search import query_log
 from search.analysis import MAX_QUERY_CHARS, analyse_query
 from search.documents import field_texts
 from search.highlight import highlight
@@ -56,6 +57,7 @@ class SearchHit(Schema):
     url: str | None
     date: str | None = None
     number: str | None = None
+    promoted: bool = False
 
 
 class FacetValue(Schema):
@@ -199,12 +201,26 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
     corrected = recover_typing(query, backend.engine.document_frequencies) if query else None
     results = pages.search(corrected or query)
     total = results.count()
-    window = list(results[params.offset : params.offset + params.limit])
+    promoted = query_log.promoted_pages(query) if params.offset == 0 else []
+    allowed = set(pages.filter(pk__in=[page.pk for page in promoted]).values_list("pk", flat=True))
+    promoted = [page for page in promoted if page.pk in allowed][: params.limit]
+    promoted_ids = {page.pk for page in promoted}
+    window = (
+        promoted
+        + [
+            page
+            for page in results[params.offset : params.offset + params.limit]
+            if page.pk not in promoted_ids
+        ][: params.limit - len(promoted)]
+    )
     specific = {
         page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in window]).specific()
     }
     folded = set(analyse_query(corrected or query).folded)
     items = [hit_for(specific[page.pk], folded) for page in window if page.pk in specific]
+    for item in items:
+        item.promoted = item.id in promoted_ids
+    query_log.record(query, total)
     ranked_ids = [page.pk for page in results[:FACET_WINDOW]] if total else []
     return SearchResponse(
         query=query,

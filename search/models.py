@@ -83,3 +83,27 @@ class Abbreviation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.abbreviation} – {self.expansion}"
+
+
+class UnansweredSearch(models.Model):
+    """Per day, how often a query found nothing: what editors should write about next.
+
+    All searches are counted per day by Wagtail's own search-terms log
+    (wagtail.contrib.search_promotions); this keeps the ones without results.
+    """
+
+    query = models.ForeignKey(
+        "wagtailsearchpromotions.Query",
+        on_delete=models.CASCADE,
+        related_name="unanswered_daily_hits",
+    )
+    date = models.DateField()
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["query", "date"], name="unique_unanswered_search_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.query} ({self.date}): {self.hits}"
