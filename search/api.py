@@ -1,4 +1,4 @@
-"""The public search API: `/api/search/`.
+"""The public search API: `/api/search/` and `/api/search/autocomplete/`.
 
 Only live, public pages are ever searched. Results carry highlighted snippets
 of the original (accented) text, facet counts, and — when the query was typed
@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backend
 from articles.models import ArticlePage, DirectivePage
 from search import query_log
 from search.analysis import MAX_QUERY_CHARS, analyse_query
+from search.autocomplete import complete
 from search.documents import field_texts
 from search.highlight import highlight
 from search.suggest import did_you_mean, recover_typing
@@ -232,4 +233,22 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
         suggestion=did_you_mean(corrected or query, backend.engine.document_frequencies),
         corrected_query=corrected,
         degraded=bool(getattr(results, "degraded", False)),
+    )
+
+
+class AutocompleteParams(Schema):
+    q: str = Field(..., min_length=1, max_length=100, description="What has been typed so far.")
+    limit: int = Field(8, ge=1, le=20)
+
+
+class AutocompleteResponse(Schema):
+    query: str
+    suggestions: list[str] = Field(description="Completed phrases, then titles and numbers.")
+
+
+@router.get("/autocomplete/", response=AutocompleteResponse, summary="Complete what is being typed")
+def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]):
+    typed = params.q.replace("\x00", " ")
+    return AutocompleteResponse(
+        query=typed, suggestions=complete(typed, Page.objects.live().public(), params.limit)
     )

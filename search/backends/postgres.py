@@ -46,9 +46,11 @@ WEIGHT_LETTERS = {"title": "A", "number": "B", "summary": "C", "body": "D"}
 CANDIDATE_BUDGET = 2000
 # PostgreSQL refuses lexemes of 2047 bytes or more; the index skipped them too.
 MAX_LEXEME_BYTES = 2046
-# search() and count() of one result set run one after the other: one look-up of the
-# statistics serves both. Short, and dropped by this engine's own writes.
-STATISTICS_MEMO_SECONDS = 2.0
+# One result set asks for its count and then for slices, one after the other (the
+# search API: count, a page, the facets' window): the statistics and the ranking
+# are computed once for them all. Kept briefly, and dropped on this engine's writes.
+MEMO_SECONDS = 2.0
+MEMO_ENTRIES = 8
 
 STATISTICS_SQL = """
 SELECT s.n, s.avg_length,
@@ -81,23 +83,29 @@ class Plan:
 
 class PostgresEngine:
     def __init__(self):
-        self._memo: dict[tuple, tuple[float, tuple]] = {}
+        self._memo: dict[tuple, tuple[float, object]] = {}
+
+    def _memoised(self, key: tuple, compute):
+        now = time.monotonic()
+        self._memo = {k: v for k, v in self._memo.items() if now - v[0] < MEMO_SECONDS}
+        if key not in self._memo:
+            if len(self._memo) >= MEMO_ENTRIES:
+                self._memo.clear()
+            self._memo[key] = (now, compute())
+        return self._memo[key][1]
 
     # --- statistics -----------------------------------------------------------------------
 
     def _statistics(self, terms: list[str]) -> tuple[int, float, list[int]]:
         """N, the average entry length and each term's document frequency."""
-        key = tuple(terms)
-        now = time.monotonic()
-        memo = self._memo.get(key)
-        if memo and now - memo[0] < STATISTICS_MEMO_SECONDS:
-            return memo[1]
-        with connection.cursor() as cursor:
-            cursor.execute(STATISTICS_SQL, [[quote_term(term) for term in terms]])
-            n, avg_length, frequencies = cursor.fetchone()
-        statistics = (n, avg_length, list(frequencies))
-        self._memo = {key: (now, statistics)}
-        return statistics
+
+        def compute():
+            with connection.cursor() as cursor:
+                cursor.execute(STATISTICS_SQL, [[quote_term(term) for term in terms]])
+                n, avg_length, frequencies = cursor.fetchone()
+            return n, avg_length, list(frequencies)
+
+        return self._memoised(("statistics", *terms), compute)
 
     def document_frequencies(self, terms: list[str]) -> dict[str, int]:
         """How many index entries contain each term (0 for unknown ones)."""
@@ -154,6 +162,14 @@ class PostgresEngine:
             return []
         columns = columns_for(fields)
         where, params = self._where(queryset, plan, columns)
+        ranking = self._memoised(
+            ("ranking", repr((plan, columns, where, params))),
+            lambda: self._rank(plan, columns, where, params),
+        )
+        return ranking[offset:] if limit is None else ranking[offset : offset + limit]
+
+    def _rank(self, plan: Plan, columns: list[str], where: str, params: list):
+        """Every match, best first, as (object id, score)."""
         # Column weights by column index; columns outside `fields` weigh nothing.
         weights = ", ".join(
             str(COLUMN_WEIGHTS[column] if column in columns else 0.0) for column in COLUMNS
@@ -183,11 +199,10 @@ class PostgresEngine:
             ) AS n
             WHERE {where}
             ORDER BY score DESC, e.object_id
-            LIMIT %s OFFSET %s
         """
         score_params = [plan.idfs, plan.terms, plan.terms, plan.avg_length]
         with connection.cursor() as cursor:
-            cursor.execute(query, [*score_params, *params, limit, offset])
+            cursor.execute(query, [*score_params, *params])
             return cursor.fetchall()
 
     def count(self, queryset, analysed, fields) -> int:

@@ -125,3 +125,38 @@ def test_schema_describes_the_search_endpoint(client, db):
     schema = client.get("/api/openapi.json").json()
     assert "/api/search/" in schema["paths"]
     assert "SearchResponse" in schema["components"]["schemas"]
+
+
+@pytest.fixture
+def decrees(search_backend, directive_register):
+    for number, slug in (("42/2022/NĐ-CP", "nd-42"), ("15/2020/NĐ-CP", "nd-15")):
+        add_published(
+            directive_register,
+            DirectivePage(
+                title=f"Nghị định {number} về tiếp cận thông tin", number=number, slug=slug
+            ),
+        )
+
+
+@pytest.mark.parametrize("typed", ["nghi d", "nghị đ", "Nghị Đ", "nghi"])
+def test_autocomplete_offers_the_accented_phrase(client, decrees, typed):
+    response = client.get("/api/search/autocomplete/", {"q": typed})
+    assert response.status_code == 200
+    assert response.json()["suggestions"][0] == "Nghị định"
+
+
+def test_autocomplete_respects_typed_accents(client, decrees):
+    suggestions = client.get("/api/search/autocomplete/", {"q": "nghĩ"}).json()["suggestions"]
+    assert suggestions == []
+
+
+def test_autocomplete_offers_document_numbers(client, decrees):
+    suggestions = client.get("/api/search/autocomplete/", {"q": "42/2022"}).json()["suggestions"]
+    assert "42/2022/NĐ-CP" in suggestions
+
+
+@pytest.mark.parametrize("params", [{"q": ""}, {"q": "a", "limit": "0"}, {"q": "x" * 101}])
+def test_autocomplete_bad_input_is_a_400(client, db, params):
+    response = client.get("/api/search/autocomplete/", params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
