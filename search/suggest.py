@@ -23,8 +23,10 @@ Frequencies = Callable[[list[str]], dict[str, int]]
 WORD = re.compile(r"\w+")
 TONES = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]
 VOWEL_FORMS = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư", "i": "i", "y": "y", "d": "dđ"}
-# Bounds: a long query is not worth hundreds of look-ups per word.
-MAX_WORDS = 12
+# Bounds: a whole question may be typed in Telex, but typo correction costs
+# a few hundred look-ups per word, so only the first few unknown words get it.
+MAX_WORDS = 40
+MAX_TYPO_WORDS = 3
 MAX_TYPO_LENGTH = 12
 
 
@@ -66,17 +68,21 @@ def recover_typing(query: str, frequencies: Frequencies) -> str | None:
     if not words:
         return None
     known = frequencies([fold(word) for word in words])
-    replacements = {}
-    for word in words:
-        if known.get(fold(word), 0) or word.isdigit():
+    unknown = [word for word in words if not known.get(fold(word), 0) and not word.isdigit()]
+    if not unknown:
+        return None
+    decoded = {word: decode_typing(word.lower()) for word in unknown}
+    decoded_known = frequencies([fold(text) for text in decoded.values()])
+    replacements, typo_budget = {}, MAX_TYPO_WORDS
+    for word in unknown:
+        if decoded[word] != word.lower() and decoded_known.get(fold(decoded[word]), 0):
+            replacements[word] = decoded[word]
             continue
-        decoded = decode_typing(word.lower())
-        if decoded != word.lower() and frequencies([fold(decoded)]).get(fold(decoded), 0):
-            replacements[word] = decoded
-            continue
-        corrected = closest_known(fold(word), frequencies)
-        if corrected:
-            replacements[word] = corrected
+        if typo_budget:
+            typo_budget -= 1
+            corrected = closest_known(fold(word), frequencies)
+            if corrected:
+                replacements[word] = corrected
     if not replacements:
         return None
     return WORD.sub(lambda m: replacements.get(m.group(), m.group()), query)
