@@ -40,8 +40,11 @@ class SQLiteEngine:
 
     def base_sql(self, queryset, analysed, fields) -> tuple[str, list]:
         restrict, restrict_params = restrict_sql(queryset)
+        # CROSS JOIN keeps FTS5 the outer loop: left to choose, SQLite counts by walking
+        # every allowed entry and running the whole MATCH again for each (minutes for a
+        # question over 10,000 entries).
         sql = (
-            "FROM vnsearch_fts JOIN vnsearch_indexentry e ON e.id = vnsearch_fts.rowid "
+            "FROM vnsearch_fts CROSS JOIN vnsearch_indexentry e ON e.id = vnsearch_fts.rowid "
             "WHERE vnsearch_fts MATCH %s AND e.content_type_id = %s "
             f"AND e.object_id IN ({restrict})"
         )

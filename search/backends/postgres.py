@@ -43,7 +43,7 @@ B = 0.75
 # The tsvector weight letter of each column (migration 0002).
 WEIGHT_LETTERS = {"title": "A", "number": "B", "summary": "C", "body": "D"}
 # Postings (Σ df) the matching terms may have together: bounds the entries scored.
-CANDIDATE_BUDGET = 2000
+CANDIDATE_BUDGET = 1000
 # PostgreSQL refuses lexemes of 2047 bytes or more; the index skipped them too.
 MAX_LEXEME_BYTES = 2046
 # One result set asks for its count and then for slices, one after the other (the
