@@ -14,6 +14,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.problems import problem
+from home.api import router as visits_router
 from search.api import BadSearchParameter
 from search.api import router as search_router
 
@@ -26,14 +28,10 @@ api = NinjaAPI(
     title="Cổng thông tin — headless API",
     version="1",
     urls_namespace="api",
-    description="Public, read-only API of the portal. Only live, public content appears.",
+    description="Public API of the portal. Only live, public content appears.",
 )
 api.add_router("/search/", search_router)
-
-
-def problem(status: int, title: str, detail: str, **extra) -> JsonResponse:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    return JsonResponse(body, status=status, content_type="application/problem+json")
+api.add_router("/visits/", visits_router)
 
 
 @api.exception_handler(NinjaValidationError)

@@ -213,9 +213,15 @@ WAGTAILSEARCH_BACKENDS = search_backends_from_env()
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 # The API is read-only and public; only it is exposed cross-origin.
 CORS_URLS_REGEX = r"^/api/.*$"
+CORS_EXPOSE_HEADERS = ["Retry-After", "ETag"]
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
+# The visit counter counts one view per client and page within this window, so a
+# reload loop cannot inflate "Số lượt truy cập" (visits).
+VISIT_COUNT_WINDOW_SECONDS = env.int("VISIT_COUNT_WINDOW_SECONDS", default=30 * 60)
+# Reverse proxies in front of the app: X-Forwarded-For is trusted only this deep.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://"),
