@@ -25,6 +25,12 @@ uses, without its column weights, typing recovery or abbreviations). Both BM25
 baselines tokenise with search.vietnamese, so NFD and tone placement are already
 normalised for them; they show what the ranking alone is worth.
 
+The report marks the product's targets (on MRR@10): as written ≥ 90; without
+diacritics ≥ 97% of as written; NFD and the other tone placement exactly as
+written (every question's reciprocal rank the same); Telex ≥ 80% of as written.
+Elasticsearch serves the pages of the SQLite database, from the index
+`bench_entries`.
+
 Run from the repository root (see bench/README.md):
 
     .venv/bin/python bench/search_quality.py --backends sqlite

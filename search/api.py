@@ -5,6 +5,7 @@ of the original (accented) text, facet counts, and — when the query was typed
 without marks or with input-method accidents — a "did you mean".
 """
 
+import unicodedata
 from typing import Literal
 
 from django.db.models import Count
@@ -195,7 +196,8 @@ def facets_for(ranked_ids: list[int]) -> dict[str, list[FacetValue]]:
 
 @router.get("/", response=SearchResponse, summary="Search live pages")
 def search_pages(request: HttpRequest, params: Query[SearchParams]):
-    query = params.q.replace("\x00", " ").strip()
+    # NFC first: keyboards that send decomposed marks must not split words.
+    query = unicodedata.normalize("NFC", params.q.replace("\x00", " ")).strip()
     pages = filtered_pages(params)
     backend = get_search_backend()
     # Words the site has never used are typing accidents more often than not.

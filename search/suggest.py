@@ -13,6 +13,7 @@
 import itertools
 import re
 import string
+import unicodedata
 from collections.abc import Callable
 
 from search.analysis import exact_term
@@ -64,6 +65,7 @@ def one_edit_away(word: str) -> set[str]:
 
 def recover_typing(query: str, frequencies: Frequencies) -> str | None:
     """The query with unknown words rewritten, or None when nothing needed it."""
+    query = unicodedata.normalize("NFC", query)
     words = WORD.findall(query)[:MAX_WORDS]
     if not words:
         return None
@@ -100,8 +102,8 @@ def closest_known(folded: str, frequencies: Frequencies) -> str | None:
 def did_you_mean(query: str, frequencies: Frequencies) -> str | None:
     """The query with marks restored where it has none, or None if nothing changes."""
     words = WORD.findall(normalise(query))[:MAX_WORDS]
-    if not words:
-        return None
+    if not words or any(fold(word) != word for word in words):
+        return None  # typed with an input method: its unmarked words are meant so
     restored = {}
     for word in words:
         if fold(word) != word or word.isdigit():

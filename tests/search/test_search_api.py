@@ -160,3 +160,16 @@ def test_autocomplete_bad_input_is_a_400(client, db, params):
     response = client.get("/api/search/autocomplete/", params)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_decomposed_query_is_neither_corrected_nor_worse(client, site):
+    import unicodedata
+
+    composed = search(client, q="hòa giải viên")
+    decomposed = search(client, q=unicodedata.normalize("NFD", "hòa giải viên"))
+    assert decomposed["corrected_query"] is None
+    assert [i["id"] for i in decomposed["items"]] == [i["id"] for i in composed["items"]]
+
+
+def test_no_suggestion_for_a_query_typed_with_marks(client, site):
+    assert search(client, q="hòa giải trong cơ sở")["suggestion"] is None
