@@ -248,6 +248,10 @@ class Run:
             function(ranked, questions[qid].relevant) for qid, ranked in answers.items()
         )
 
+    @classmethod
+    def from_dict(cls, saved: dict) -> "Run":
+        return cls(**saved)
+
     def restricted(self, qids: list[str], system: str) -> "Run":
         """The same answers for a subset of the questions (no timings)."""
         ranked = {v: {q: answers[q] for q in qids} for v, answers in self.ranked.items()}
@@ -438,7 +442,6 @@ class ApiWorker:
 
         self.client = Client()
         self.corpus_ids = dict(ImportRecord.objects.values_list("page_id", "source_id"))
-        self.phases: list[tuple[str, float]] = []
 
     def ask(self, text: str) -> tuple[list[str], dict]:
         response = self.client.get("/api/search/", {"q": text, "limit": K})
@@ -467,7 +470,7 @@ class ApiWorker:
                 result["corrected"][variant] += bool(body["corrected_query"])
                 result["suggested"][variant] += bool(body["suggestion"])
                 progress(len(result["ms"]), total)
-        result["phases"] = [*self.phases, ("questions", time.perf_counter() - began)]
+        result["phases"] = [("questions", time.perf_counter() - began)]
         return result
 
 
@@ -606,8 +609,12 @@ def ratio(part: float | None, whole: float | None) -> float | None:
 
 
 def system_label(run: Run) -> str:
-    questions = len(run.qids())
-    return f"{run.system} (n={questions})"
+    """The system, how many questions it was asked, and how many of its answers failed."""
+    counts = [f"n={len(run.qids())}"]
+    counts += [
+        f"{n} {what}" for what, n in (("timeouts", run.timeouts), ("errors", run.errors)) if n
+    ]
+    return f"{run.system} ({', '.join(counts)})"
 
 
 def metric_table(metric: str, runs: list[Run], variants: list[Variant], questions) -> str:
@@ -640,8 +647,8 @@ def share_cell(run: Run, variant: str, target: float, questions) -> str:
 
 def equal_cell(run: Run, variant: str, questions) -> str:
     """Met when every question's reciprocal rank is as written; also how many top 10s differ."""
-    if variant not in run.ranked:
-        return "–"
+    if variant not in run.ranked or not run.score("MRR@10", "written", questions):
+        return "–"  # nothing found as written: nothing to compare
     written = run.ranked["written"]
     answers = run.ranked[variant].items()
     same = all(
@@ -775,7 +782,7 @@ def stock_jobs(jobs: dict, limit: int) -> dict:
 
 def run_backends(args, jobs: dict, articles: int, phases: Phases) -> list[Run]:
     urls = database_urls(args, articles, phases)
-    runs, stock_runs = [], []
+    runs = []
     for backend in args.backends:
         if backend == "elasticsearch":
             search_url, started = elasticsearch_url()
@@ -786,17 +793,24 @@ def run_backends(args, jobs: dict, articles: int, phases: Phases) -> list[Run]:
                 subprocess.run([ROOT / "scripts" / "elasticsearch.sh", "stop"], check=False)
             continue
         env = django_env(urls[backend])
-        ours = run_worker("ours", f"ours/{backend}", env, jobs, args, phases)
-        runs.append(ours)
+        runs.append(run_worker("ours", f"ours/{backend}", env, jobs, args, phases))
         if args.stock_limit:
             subset = stock_jobs(jobs, args.stock_limit)
-            stock = run_worker("stock", f"stock/{backend}", env, subset, args, phases)
-            stock_runs.append(stock)
-            if len(stock.qids()) < len(ours.qids()):
-                stock_runs.append(
-                    ours.restricted(stock.qids(), f"ours/{backend}, stock's questions")
-                )
-    return runs + stock_runs
+            runs.append(run_worker("stock", f"stock/{backend}", env, subset, args, phases))
+    return runs
+
+
+def for_report(runs: list[Run]) -> list[Run]:
+    """Ours, then each stock run followed by ours on the same questions, then the baselines."""
+    ours = {run.system.removeprefix("ours/"): run for run in runs if run.system.startswith("ours/")}
+    ordered = list(ours.values())
+    for stock in (run for run in runs if run.system.startswith("stock/")):
+        ordered.append(stock)
+        backend = stock.system.removeprefix("stock/")
+        if backend in ours and len(stock.qids()) < len(ours[backend].qids()):
+            same = ours[backend].restricted(stock.qids(), f"ours/{backend}, stock's questions")
+            ordered.append(same)
+    return ordered + [run for run in runs if not run.system.startswith(("ours/", "stock/"))]
 
 
 def run_baselines(jobs: dict, phases: Phases) -> list[Run]:
@@ -865,20 +879,24 @@ def main() -> None:
         Path(args.save).write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
     variants = [VARIANT_BY_KEY[key] for key in VARIANT_BY_KEY if key in jobs]
     print(f"Code: {'; '.join(sorted(versions))}. Corpus: {articles} articles.\n")
-    print(report(runs, jobs, variants, by_qid, phases))
+    print(report(for_report(runs), jobs, variants, by_qid, phases))
 
 
 def merge_saved(paths: list[str], phases: Phases) -> tuple[list[Run], dict, set[str]]:
-    """Runs saved by earlier --save runs (e.g. one per backend run side by side), as one."""
-    runs, jobs, versions = [], {}, set()
+    """Runs saved by earlier --save runs (e.g. one per backend run side by side), as one.
+
+    A later file's run of a system replaces an earlier file's run of the same system.
+    """
+    runs, jobs, versions = {}, {}, set()
     for path in paths:
         saved = json.loads(Path(path).read_text(encoding="utf-8"))
-        runs += [Run(**run) for run in saved["runs"]]
+        for run in map(Run.from_dict, saved["runs"]):
+            runs[run.system] = run
         phases.rows += [tuple(row) for row in saved["phases"]]
         versions.update(saved["code"])
         for variant, texts in saved["jobs"].items():
             jobs.setdefault(variant, {}).update(texts)
-    return runs, jobs, versions
+    return [run for run in runs.values() if run.ms], jobs, versions  # comparisons are rebuilt
 
 
 if __name__ == "__main__":
