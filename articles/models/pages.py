@@ -27,6 +27,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from articles.blocks import body_blocks
 from articles.document_numbers import parse_document_number
 from articles.forms import GalleryPageForm
+from articles.preview import HeadlessPreviewMixin
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -46,7 +47,7 @@ def tabbed(content: list, metadata: list) -> TabbedInterface:
     )
 
 
-class IndexPage(Page):
+class IndexPage(HeadlessPreviewMixin, Page):
     """Shared shape of the section listings editors build the site from."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
@@ -95,7 +96,7 @@ class GalleryIndexPage(IndexPage):
         verbose_name_plural = _("gallery libraries")
 
 
-class StandardPage(Page):
+class StandardPage(HeadlessPreviewMixin, Page):
     """A plain page: introduction, functions and duties, contacts."""
 
     body = StreamField(body_blocks(), verbose_name=_("body"), blank=True)
@@ -119,7 +120,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(HeadlessPreviewMixin, Page):
     lead = models.TextField(_("lead"), blank=True, help_text=_("Sapo: the opening summary."))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -254,7 +255,7 @@ class DirectivePageQuerySet(PageQuerySet):
         return self.filter(Q(validity_override=status) | (Q(validity_override="") & derived))
 
 
-class DirectivePage(Page):
+class DirectivePage(HeadlessPreviewMixin, Page):
     """Văn bản chỉ đạo, điều hành: a document with the metadata Nghị định 42/2022 asks for."""
 
     document_type = models.ForeignKey(
@@ -512,7 +513,7 @@ class DirectiveRelation(Orderable):
 # --- Galleries ------------------------------------------------------------------------
 
 
-class GalleryPage(Page):
+class GalleryPage(HeadlessPreviewMixin, Page):
     class MediaType(models.TextChoices):
         PHOTO = "photo", _("Photo gallery")
         VIDEO = "video", _("Video gallery")
@@ -607,7 +608,7 @@ class GalleryVideo(Orderable):
 # --- Document libraries ---------------------------------------------------------------
 
 
-class DocumentLibraryPage(Page):
+class DocumentLibraryPage(HeadlessPreviewMixin, Page):
     """A dated list of downloads, like "Tài liệu Bồi thường nhà nước (31/05/2021)"."""
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)

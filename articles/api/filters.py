@@ -1,0 +1,221 @@
+"""Listing filters and ordering for `/api/pages/`, on one Page queryset.
+
+Type-specific filters (category, number, validity…) go through the child
+table's join (`articlepage__…`), which also limits the list to that type.
+Many-to-many filters use subqueries so that no page is listed twice.
+"""
+
+import datetime
+from typing import Literal
+
+from django.db.models import DateField, F, Q
+from django.db.models.functions import Cast, Coalesce
+from ninja import Field, Schema
+from wagtail.models import Locale, Page, get_page_models
+
+from articles.document_numbers import parse_document_number
+from articles.models import ArticlePage, DirectivePage, LegalField
+
+ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
+Ordering = Literal["-date", "date", "-published", "published", "title", "-title", "number"]
+CARD_FIELDS = (
+    "title",
+    "url",
+    "locale",
+    "date",
+    "lead",
+    "thumbnail",
+    "number",
+    "document_type",
+    "issuing_body",
+    "validity",
+    "is_announcement",
+    "is_featured",
+)
+MAX_LIMIT = 100
+MAX_OFFSET = 100_000
+
+
+class BadParameter(ValueError):
+    """A query parameter that parsed but names nothing valid; answered with a 400."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+class PageFilters(Schema):
+    type: str | None = Field(
+        None, max_length=100, description="Page type, e.g. articles.ArticlePage."
+    )
+    locale: str | None = Field(None, max_length=10, description="Language code: vi, en, km.")
+    child_of: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="Direct children of this page id."
+    )
+    descendant_of: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="Anywhere below this page id."
+    )
+    category: str | None = Field(None, max_length=255, description="News: category slug.")
+    tag: str | None = Field(None, max_length=100, description="News: tag name.")
+    byline: int | None = Field(None, ge=1, le=2**31 - 1, description="News: byline id.")
+    date_from: datetime.date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
+    date_to: datetime.date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
+    announcement: bool | None = Field(None, description="News: announcements only (or none).")
+    featured: bool | None = Field(None, description="News: featured only (or none).")
+    document_type: str | None = Field(
+        None, max_length=20, description="Documents: type code, e.g. CT."
+    )
+    number: str | None = Field(
+        None, max_length=100, description="Documents: số ký hiệu in any spelling, e.g. 05-ct/tu."
+    )
+    issuing_body: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="Documents: issuing body id."
+    )
+    year: int | None = Field(None, ge=1900, le=2100, description="Documents: year of issue.")
+    field: str | None = Field(
+        None, max_length=255, description="Documents: field slug (its sub-fields included)."
+    )
+    validity: ValidityCode | None = Field(None, description="Documents: validity status.")
+    order: Ordering = Field("-date", description="Sort order; date is the date readers see.")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+    fields: str | None = Field(
+        None,
+        max_length=500,
+        description="Comma-separated card fields to return (id and type always): "
+        + ", ".join(CARD_FIELDS),
+    )
+
+
+def page_models() -> dict[str, type[Page]]:
+    return {f"{m._meta.app_label}.{m.__name__}": m for m in get_page_models() if m is not Page}
+
+
+def locale_by_code(code: str) -> Locale:
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        valid = ", ".join(
+            Locale.objects.order_by("language_code").values_list("language_code", flat=True)
+        )
+        raise BadParameter("locale", f"Unknown locale {code!r}; valid values: {valid}")
+    return locale
+
+
+def selected_fields(value: str | None) -> set[str] | None:
+    if not value:
+        return None
+    names = {name.strip() for name in value.split(",") if name.strip()}
+    unknown = sorted(names - set(CARD_FIELDS))
+    if unknown:
+        raise BadParameter(
+            "fields", f"Unknown field {', '.join(unknown)}; valid values: {', '.join(CARD_FIELDS)}"
+        )
+    return names
+
+
+def apply_filters(pages, params: PageFilters):
+    if params.type:
+        model = page_models().get(params.type)
+        if model is None:
+            valid = ", ".join(sorted(page_models()))
+            raise BadParameter("type", f"Unknown page type {params.type!r}; valid values: {valid}")
+        pages = pages.type(model)
+    if params.locale:
+        pages = pages.filter(locale=locale_by_code(params.locale))
+    if params.child_of:
+        pages = pages.child_of(existing_page("child_of", params.child_of))
+    if params.descendant_of:
+        pages = pages.descendant_of(existing_page("descendant_of", params.descendant_of))
+    pages = news_filters(pages, params)
+    pages = document_filters(pages, params)
+    if params.date_from or params.date_to:
+        pages = pages.alias(sort_date=display_date())
+        if params.date_from:
+            pages = pages.filter(sort_date__gte=params.date_from)
+        if params.date_to:
+            pages = pages.filter(sort_date__lte=params.date_to)
+    return pages
+
+
+def existing_page(parameter: str, page_id: int) -> Page:
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        raise BadParameter(parameter, f"No page with id {page_id}")
+    return page
+
+
+def news_filters(pages, params: PageFilters):
+    articles = ArticlePage.objects.all()
+    narrowed = False
+    if params.category:
+        articles = articles.filter(categories__slug=params.category)
+        narrowed = True
+    if params.tag:
+        articles = articles.filter(tags__name__iexact=params.tag)
+        narrowed = True
+    if narrowed:
+        pages = pages.filter(pk__in=articles.values("pk"))
+    if params.byline:
+        pages = pages.filter(articlepage__byline_id=params.byline)
+    if params.announcement is not None:
+        pages = pages.filter(articlepage__is_announcement=params.announcement)
+    if params.featured is not None:
+        pages = pages.filter(articlepage__is_featured=params.featured)
+    return pages
+
+
+def document_filters(pages, params: PageFilters):
+    if params.document_type:
+        pages = pages.filter(directivepage__document_type__code__iexact=params.document_type)
+    if params.number:
+        parsed = parse_document_number(params.number)
+        if parsed is not None:
+            pages = pages.filter(directivepage__number_key=parsed.key)
+        else:
+            pages = pages.filter(directivepage__number__iexact=params.number.strip())
+    if params.issuing_body:
+        pages = pages.filter(directivepage__issuing_body_id=params.issuing_body)
+    if params.year:
+        pages = pages.filter(directivepage__issue_date__year=params.year)
+    if params.field:
+        fields = LegalField.objects.filter(slug=params.field)
+        if not fields.exists():
+            raise BadParameter("field", f"No field with slug {params.field!r}")
+        subtree = (
+            Q(pk__in=fields.values("pk")) | Q(parent__in=fields) | Q(parent__parent__in=fields)
+        )
+        in_field = DirectivePage.objects.filter(legal_fields__in=LegalField.objects.filter(subtree))
+        pages = pages.filter(pk__in=in_field.values("pk"))
+    if params.validity:
+        pages = pages.filter(
+            pk__in=DirectivePage.objects.with_validity(params.validity).values("pk")
+        )
+    return pages
+
+
+def display_date():
+    """The date readers see: display date, issue date, else the day of first publication."""
+    return Coalesce(
+        "articlepage__display_date",
+        "gallerypage__display_date",
+        "directivepage__issue_date",
+        Cast("first_published_at", DateField()),
+    )
+
+
+def apply_ordering(pages, order: Ordering):
+    if order in ("-date", "date"):
+        pages = pages.alias(sort_date=display_date())
+        date = (
+            F("sort_date").desc(nulls_last=True)
+            if order == "-date"
+            else F("sort_date").asc(nulls_last=True)
+        )
+        tie = "-first_published_at" if order == "-date" else "first_published_at"
+        return pages.order_by(date, tie, "-pk" if order == "-date" else "pk")
+    if order in ("-published", "published"):
+        return pages.order_by(order.replace("published", "first_published_at"), "pk")
+    if order in ("title", "-title"):
+        return pages.order_by(order, "pk")
+    # number: documents in their register's order (year, then number key).
+    return pages.order_by("directivepage__number_year", "directivepage__number_key", "pk")

@@ -1,0 +1,446 @@
+"""The typed shapes of the pages API: one schema per page type and per body block.
+
+A frontend generates its client from `/api/openapi.json`, so every shape here is
+part of the public contract (snapshot-tested in tests/cms). Rich text is HTML
+whose links already point at frontend paths and document URLs.
+"""
+
+import datetime
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+
+# --- Media -------------------------------------------------------------------------
+
+
+class Rendition(Schema):
+    url: str
+    width: int
+    height: int
+    format: str = Field(description="webp, jpeg, png or gif.")
+
+
+class FocalPoint(Schema):
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class Image(Schema):
+    id: int
+    title: str
+    alt: str = Field(description="Alternative text for screen readers.")
+    width: int = Field(description="Of the original upload.")
+    height: int
+    src: str = Field(description="A medium-width fallback rendition, for a plain <img src>.")
+    renditions: list[Rendition] = Field(
+        description="Every width in WebP and in a fallback format; build a srcset from them."
+    )
+    focal_point: FocalPoint | None = Field(
+        description="Where to crop around, if the editor set it."
+    )
+
+
+class Document(Schema):
+    id: int
+    title: str
+    url: str = Field(description="Download URL.")
+    filename: str
+    file_extension: str
+    content_type: str
+    size: int | None = Field(description="In bytes.")
+
+
+class PageLink(Schema):
+    id: int
+    type: str
+    title: str
+    url: str = Field(description="Path on the frontend, e.g. /tin-tuc/bai-viet/.")
+    locale: str
+
+
+class Translation(Schema):
+    locale: str
+    id: int
+    title: str
+    url: str
+
+
+# --- Body blocks -------------------------------------------------------------------
+
+
+class Block(Schema):
+    id: str = Field(description="Stable across revisions; use it as a React key.")
+
+
+class ParagraphBlock(Block):
+    type: Literal["paragraph"]
+    value: str = Field(description="HTML. Links point at frontend paths and document URLs.")
+
+
+class HeadingValue(Schema):
+    text: str
+    level: Literal["h2", "h3", "h4"]
+
+
+class HeadingBlock(Block):
+    type: Literal["heading"]
+    value: HeadingValue
+
+
+class ImageValue(Schema):
+    image: Image
+    caption: str
+    credit: str
+    alignment: Literal["full", "left", "right"]
+
+
+class ImageBlock(Block):
+    type: Literal["image"]
+    value: ImageValue
+
+
+class GalleryImage(Schema):
+    image: Image
+    caption: str
+    credit: str
+
+
+class GalleryValue(Schema):
+    title: str
+    images: list[GalleryImage]
+
+
+class GalleryBlock(Block):
+    type: Literal["gallery"]
+    value: GalleryValue
+
+
+class QuoteValue(Schema):
+    text: str
+    attribution: str
+
+
+class QuoteBlock(Block):
+    type: Literal["quote"]
+    value: QuoteValue
+
+
+class TableValue(Schema):
+    rows: list[list[str]]
+    first_row_is_header: bool
+    first_col_is_header: bool
+
+
+class TableBlock(Block):
+    type: Literal["table"]
+    value: TableValue
+
+
+class EmbedValue(Schema):
+    url: str = Field(description="The video page URL (YouTube, Facebook, Vimeo).")
+    caption: str
+
+
+class EmbedBlock(Block):
+    type: Literal["embed"]
+    value: EmbedValue
+
+
+class DocumentValue(Schema):
+    document: Document
+    title: str = Field(description="The editor's title, else the document's own.")
+    description: str
+
+
+class DocumentBlock(Block):
+    type: Literal["document"]
+    value: DocumentValue
+
+
+class NoticeValue(Schema):
+    title: str
+    text: str = Field(description="HTML.")
+    tone: Literal["info", "important"]
+
+
+class NoticeBlock(Block):
+    type: Literal["notice"]
+    value: NoticeValue
+
+
+class CitedDocument(PageLink):
+    number: str
+
+
+class CitationValue(Schema):
+    directive: CitedDocument | None = Field(
+        description="Null when the cited document is not (or no longer) published."
+    )
+    provision: str
+    note: str
+
+
+class CitationBlock(Block):
+    type: Literal["citation"]
+    value: CitationValue
+
+
+BodyBlock = Annotated[
+    ParagraphBlock
+    | HeadingBlock
+    | ImageBlock
+    | GalleryBlock
+    | QuoteBlock
+    | TableBlock
+    | EmbedBlock
+    | DocumentBlock
+    | NoticeBlock
+    | CitationBlock,
+    Field(discriminator="type"),
+]
+
+
+# --- Reference data ----------------------------------------------------------------
+
+
+class Byline(Schema):
+    id: int
+    name: str
+    kind: Literal["unit", "person"]
+    full_name: str
+    job_title: str
+
+
+class Category(Schema):
+    id: int
+    name: str
+    slug: str
+
+
+class DocumentTypeOut(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class IssuingBodyOut(Schema):
+    id: int
+    code: str
+    name: str
+
+
+class LegalFieldOut(Schema):
+    id: int
+    name: str
+    slug: str
+    path: list[str] = Field(description="Names from the top field down, e.g. Tư pháp › Hòa giải.")
+
+
+class Validity(Schema):
+    status: Literal["in_force", "partly_expired", "expired", "not_yet"]
+    label: str
+
+
+class Attachment(Schema):
+    title: str
+    document: Document
+
+
+class Relation(Schema):
+    relation: Literal["amends", "replaces", "guides", "repeals", "based_on"]
+    direction: Literal["outgoing", "incoming"] = Field(
+        description="outgoing: this document amends/replaces/... the other; incoming: the reverse."
+    )
+    label: str = Field(description="Read from this document's side, e.g. Amended by.")
+    page: CitedDocument
+
+
+class Photo(Schema):
+    image: Image
+    caption: str
+    credit: str
+
+
+class UploadedVideo(Schema):
+    url: str
+    content_type: str
+    duration: float | None
+    width: int | None
+    height: int | None
+    thumbnail: str | None
+
+
+class Video(Schema):
+    title: str
+    caption: str
+    url: str | None = Field(description="A video page URL to embed (YouTube, Facebook, ...).")
+    file: UploadedVideo | None = Field(description="An uploaded video file.")
+
+
+class LibraryEntry(Schema):
+    title: str
+    date: datetime.date
+    description: str
+    document: Document
+
+
+class Meta(Schema):
+    locale: str
+    slug: str
+    seo_title: str
+    search_description: str
+    first_published_at: datetime.datetime | None
+    last_published_at: datetime.datetime | None
+    parent: PageLink | None
+    breadcrumbs: list[PageLink] = Field(description="From the home page down to the parent.")
+    translations: list[Translation] = Field(
+        description="Published versions of this page in other languages."
+    )
+    is_fallback: bool = Field(
+        False,
+        description=(
+            "True when the requested language has no version of this page and the "
+            "default language's version is served instead (API_TRANSLATION_FALLBACK)."
+        ),
+    )
+    preview: bool = Field(False, description="True for a draft served with a preview token.")
+
+
+class PageBase(Schema):
+    id: int
+    title: str
+    url: str = Field(description="Path on the frontend.")
+    meta: Meta
+
+
+# --- Page details, one per type ------------------------------------------------------
+
+
+class HomePageDetail(PageBase):
+    type: Literal["home.HomePage"]
+    intro: str
+
+
+class IndexDetailFields(PageBase):
+    intro: str = Field(description="HTML.")
+
+
+class SectionIndexPageDetail(IndexDetailFields):
+    type: Literal["articles.SectionIndexPage"]
+
+
+class DirectiveIndexPageDetail(IndexDetailFields):
+    type: Literal["articles.DirectiveIndexPage"]
+
+
+class GalleryIndexPageDetail(IndexDetailFields):
+    type: Literal["articles.GalleryIndexPage"]
+
+
+class StandardPageDetail(PageBase):
+    type: Literal["articles.StandardPage"]
+    body: list[BodyBlock]
+
+
+class HeroImage(Schema):
+    image: Image
+    caption: str
+    credit: str
+
+
+class ArticlePageDetail(PageBase):
+    type: Literal["articles.ArticlePage"]
+    lead: str
+    display_date: datetime.date
+    hero: HeroImage | None
+    body: list[BodyBlock]
+    byline: Byline | None
+    source: str
+    is_announcement: bool
+    is_featured: bool
+    categories: list[Category]
+    tags: list[str]
+    attachments: list[Attachment]
+    related_pages: list[PageLink]
+
+
+class DirectivePageDetail(PageBase):
+    type: Literal["articles.DirectivePage"]
+    number: str = Field(description="Số ký hiệu as printed, e.g. 05-CT/TU.")
+    number_key: str = Field(description="Normalised number, for matching.")
+    document_type: DocumentTypeOut | None
+    issuing_body: IssuingBodyOut | None
+    signer_name: str
+    signer_title: str
+    issue_date: datetime.date | None
+    effective_date: datetime.date | None
+    expiry_date: datetime.date | None
+    validity: Validity
+    legal_fields: list[LegalFieldOut]
+    abstract: str = Field(description="Trích yếu nội dung.")
+    body: list[BodyBlock]
+    attachments: list[Attachment]
+    relations: list[Relation]
+
+
+class GalleryPageDetail(PageBase):
+    type: Literal["articles.GalleryPage"]
+    media_type: Literal["photo", "video"]
+    intro: str
+    display_date: datetime.date
+    cover_image: Image | None
+    photos: list[Photo]
+    videos: list[Video]
+
+
+class DocumentLibraryPageDetail(PageBase):
+    type: Literal["articles.DocumentLibraryPage"]
+    intro: str
+    entries: list[LibraryEntry]
+
+
+PageDetail = Annotated[
+    HomePageDetail
+    | SectionIndexPageDetail
+    | DirectiveIndexPageDetail
+    | GalleryIndexPageDetail
+    | StandardPageDetail
+    | ArticlePageDetail
+    | DirectivePageDetail
+    | GalleryPageDetail
+    | DocumentLibraryPageDetail,
+    Field(discriminator="type"),
+]
+
+
+# --- Listings ------------------------------------------------------------------------
+
+
+class PageCard(Schema):
+    """What a listing card shows. With `fields=`, only the named fields (and id, type)."""
+
+    id: int
+    type: str
+    title: str | None = None
+    url: str | None = None
+    locale: str | None = None
+    date: datetime.date | None = Field(
+        None, description="Display date (news, galleries), issue date (documents)."
+    )
+    lead: str | None = Field(None, description="Lead, abstract or plain-text introduction.")
+    thumbnail: Image | None = None
+    number: str | None = Field(None, description="Documents only.")
+    document_type: str | None = Field(None, description="Documents only: type name.")
+    issuing_body: str | None = Field(None, description="Documents only.")
+    validity: str | None = Field(None, description="Documents only: status code.")
+    is_announcement: bool | None = Field(None, description="News only.")
+    is_featured: bool | None = Field(None, description="News only.")
+
+
+class PageList(Schema):
+    count: int = Field(description="Total matching pages, for pagination.")
+    limit: int
+    offset: int
+    items: list[PageCard]

@@ -1,0 +1,220 @@
+"""`/api/pages/`: listing, detail, find-by-path and draft preview.
+
+Only pages `articles.visibility.visible_pages` allows are ever served; a draft,
+private or expired page answers exactly like a page that does not exist. The
+preview endpoint is the one exception, and only with a valid token.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.responses import Response
+from wagtail.models import Locale, Page, Revision, Site
+
+from articles.api.filters import (
+    BadParameter,
+    PageFilters,
+    apply_filters,
+    apply_ordering,
+    locale_by_code,
+    selected_fields,
+)
+from articles.api.pages import CARD_QUERIES, load_specific, serialise_cards, serialise_detail
+from articles.api.references import References
+from articles.api.schemas import PageDetail, PageList
+from articles.preview import PreviewTokenError, read_preview_token
+from articles.visibility import visible_pages
+from cms.problems import Problem, problem
+
+router = Router(tags=["pages"])
+
+
+def reject_unknown_parameters(request: HttpRequest, allowed) -> None:
+    unknown = sorted(set(request.GET) - set(allowed))
+    if unknown:
+        raise BadParameter(
+            unknown[0],
+            f"Unknown parameter {unknown[0]!r}; valid parameters: {', '.join(sorted(allowed))}",
+        )
+
+
+def current_site(request: HttpRequest) -> Site | None:
+    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+
+
+@router.get(
+    "/",
+    response={200: PageList, 400: Problem},
+    exclude_unset=True,
+    summary="List pages",
+    description=(
+        "Live, public pages as listing cards, newest first. Filters combine with AND; "
+        "news-only or document-only filters limit the list to that type."
+    ),
+)
+def list_pages(request: HttpRequest, filters: Query[PageFilters]):
+    reject_unknown_parameters(request, PageFilters.model_fields)
+    fields = selected_fields(filters.fields)
+    site = current_site(request)
+    pages = apply_ordering(apply_filters(visible_pages(site), filters), filters.order)
+    count = pages.count()
+    window = list(
+        pages.values_list("pk", "content_type_id")[filters.offset : filters.offset + filters.limit]
+    )
+    specific = fetch_specific(window)
+    refs = References(request, site)
+    items = serialise_cards([specific[pk] for pk, _ in window if pk in specific], refs, fields)
+    return {"count": count, "limit": filters.limit, "offset": filters.offset, "items": items}
+
+
+def fetch_specific(window: list[tuple[int, int]]) -> dict[int, Page]:
+    """The specific page objects of a window of ids: one query per page type in it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    by_type: dict[int, list[int]] = {}
+    for pk, content_type_id in window:
+        by_type.setdefault(content_type_id, []).append(pk)
+    found: dict[int, Page] = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        pages = model.objects.filter(pk__in=ids)
+        pages = CARD_QUERIES.get(model, lambda p: p)(pages)
+        found.update((page.pk, page) for page in pages)
+    return found
+
+
+class DetailParams(Schema):
+    locale: str | None = Field(
+        None,
+        max_length=10,
+        description="Return this page's version in that language (see API_TRANSLATION_FALLBACK).",
+    )
+
+
+@router.get(
+    "/{int:page_id}/",
+    response={200: PageDetail, 400: Problem, 404: Problem},
+    summary="A page, in full",
+)
+def page_detail(request: HttpRequest, page_id: int, params: Query[DetailParams]):
+    reject_unknown_parameters(request, DetailParams.model_fields)
+    site = current_site(request)
+    page = visible_pages(site).filter(pk=page_id).first()
+    if page is None:
+        return not_found()
+    return in_locale(request, site, page, params.locale)
+
+
+class FindParams(Schema):
+    path: str = Field(
+        ...,
+        max_length=2000,
+        description=(
+            "A frontend path: /tin-tuc/bai-viet/ (default language) or /en/about/. "
+            "A leading language code selects that language's tree."
+        ),
+    )
+    locale: str | None = Field(None, max_length=10, description="Overrides a language prefix.")
+
+
+@router.get(
+    "/find/",
+    response={200: PageDetail, 400: Problem, 404: Problem},
+    summary="The page at a frontend path, for routing",
+)
+def find_page(request: HttpRequest, params: Query[FindParams]):
+    reject_unknown_parameters(request, FindParams.model_fields)
+    site = current_site(request)
+    if site is None:
+        return not_found()
+    locale, path = split_locale(params.path)
+    if params.locale:
+        locale = locale_by_code(params.locale)
+    default = Locale.get_default()
+    locale = locale or default
+    page = page_at_path(site, locale, path)
+    if page is None and locale != default and fallback_to_default():
+        page = page_at_path(site, default, path)
+        if page is not None:
+            return detail_response(request, site, page, is_fallback=True)
+    if page is None:
+        return not_found()
+    return detail_response(request, site, page)
+
+
+def split_locale(path: str) -> tuple[Locale | None, str]:
+    segments = [segment for segment in path.split("/") if segment]
+    if segments:
+        locale = Locale.objects.filter(language_code=segments[0]).first()
+        if locale is not None and locale != Locale.get_default():
+            return locale, "/".join(segments[1:])
+    return None, "/".join(segments)
+
+
+def page_at_path(site: Site, locale: Locale, path: str) -> Page | None:
+    root = site.root_page.get_translation_or_none(locale)
+    if root is None:
+        return None
+    url_path = root.url_path + (f"{path}/" if path else "")
+    return visible_pages(site).filter(url_path=url_path, locale=locale).first()
+
+
+def fallback_to_default() -> bool:
+    return settings.API_TRANSLATION_FALLBACK == "default"
+
+
+def in_locale(request, site, page: Page, code: str | None):
+    if not code:
+        return detail_response(request, site, page)
+    locale = locale_by_code(code)
+    if page.locale_id == locale.pk:
+        return detail_response(request, site, page)
+    translated = (
+        visible_pages(site).filter(translation_key=page.translation_key, locale=locale).first()
+    )
+    if translated is not None:
+        return detail_response(request, site, translated)
+    if not fallback_to_default():
+        return not_found(f"This page has no published version in {locale.language_code!r}.")
+    default = Locale.get_default()
+    original = (
+        visible_pages(site).filter(translation_key=page.translation_key, locale=default).first()
+    )
+    return detail_response(request, site, original or page, is_fallback=True)
+
+
+def detail_response(request, site, page: Page, *, is_fallback: bool = False) -> dict:
+    detail = serialise_detail(load_specific(page), References(request, site))
+    detail["meta"]["is_fallback"] = is_fallback
+    return detail
+
+
+class PreviewParams(Schema):
+    id: int = Field(..., ge=1, le=2**31 - 1, description="The page id from the preview link.")
+    token: str = Field(..., max_length=1000, description="The token from the preview link.")
+
+
+@router.get(
+    "/preview/",
+    response={200: PageDetail, 400: Problem, 403: Problem, 404: Problem},
+    summary="A draft, for the frontend's preview route",
+    description="Needs the token the admin's Preview put in the link; tokens expire.",
+)
+def preview_page(request: HttpRequest, params: Query[PreviewParams]):
+    reject_unknown_parameters(request, PreviewParams.model_fields)
+    try:
+        revision_id = read_preview_token(params.token, params.id)
+    except PreviewTokenError as error:
+        return problem(403, "Forbidden", str(error))
+    revision = Revision.page_revisions.filter(pk=revision_id, object_id=str(params.id)).first()
+    if revision is None:
+        return not_found()
+    draft = revision.as_object()
+    detail = serialise_detail(draft, References(request, current_site(request)), draft=True)
+    response = Response(detail)
+    response["Cache-Control"] = "private, no-store"  # a draft: no shared cache may keep it
+    return response
+
+
+def not_found(detail: str = "No published page here."):
+    return problem(404, "Not found", detail)
