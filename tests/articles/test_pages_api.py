@@ -3,19 +3,10 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.factories import (
     ArticlePageFactory,
-    BylineFactory,
-    CategoryFactory,
-    DirectivePageFactory,
-    DocumentFactory,
-    ImageFactory,
 )
-from articles.models import DirectiveRelation
-from tests.conftest import add_published
 
 
 def get(client, url, **params):

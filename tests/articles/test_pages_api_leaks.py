@@ -93,13 +93,15 @@ def test_hidden_page_detail_is_404(client, hidden):
 
 
 def test_hidden_page_is_not_found_by_path(client, hidden):
-    path = (
-        hidden.url_path.removeprefix(hidden.get_site().root_page.url_path)
-        if hidden.get_site()
-        else ""
-    )
-    response = get(client, "/api/pages/find/", path=f"/{path}" or "/tin-tuc/x/")
+    # url_path is /trang-chu/<section>/<slug>/; the frontend path drops the home page.
+    frontend_path = "/" + hidden.url_path.split("/", 2)[2]
+    response = get(client, "/api/pages/find/", path=frontend_path)
     assert response.status_code == 404
+
+
+def test_visible_page_is_found_by_the_same_kind_of_path(client, visible):
+    frontend_path = "/" + visible.url_path.split("/", 2)[2]
+    assert get(client, "/api/pages/find/", path=frontend_path).json()["id"] == visible.pk
 
 
 def test_link_to_hidden_page_in_a_body_becomes_plain_text(client, news_section, hidden):
