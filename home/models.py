@@ -268,4 +268,5 @@ class SiteVisits(models.Model):
         return f"{self.date}: {self.count}"
 
 
+from home.content_version import ContentVersion  # noqa: E402,F401
 from home.webhooks import Webhook, WebhookDelivery  # noqa: E402,F401
