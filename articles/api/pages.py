@@ -7,6 +7,7 @@ fixed number of queries per page type, whatever the size of the content.
 
 from collections.abc import Callable
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
 from wagtail.models import Page
@@ -66,6 +67,62 @@ class PageSerialiser:
 class IndexSerialiser(PageSerialiser):
     def render(self) -> dict:
         return {"intro": self.refs.rich_text(self.page.intro)}
+
+
+class HomeSerialiser(IndexSerialiser):
+    """The home page with its highlight sections, each a list of cards."""
+
+    LIMIT = 5
+
+    def collect(self) -> None:
+        super().collect()
+        from home.models import HomePageHighlight
+
+        visible = visible_pages(self.refs.site)
+        picks: dict[str, list[int]] = {}
+        for row in self.page.highlights.all():
+            picks.setdefault(row.section, []).append(row.page_id)
+        window: dict[str, list[tuple[int, int]]] = {}
+        for section, (app_label, model_name) in HomePageHighlight.SECTION_MODELS.items():
+            model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
+            if section in picks:
+                chosen = dict(
+                    visible.filter(pk__in=picks[section]).values_list("pk", "content_type_id")
+                )
+                rows = [(pk, chosen[pk]) for pk in picks[section] if pk in chosen]
+            else:
+                latest = visible.type(model).filter(locale_id=self.page.locale_id)
+                latest = SECTION_FILTERS.get(section, lambda p: p)(latest)
+                rows = list(
+                    apply_date_ordering(latest).values_list("pk", "content_type_id")[: self.LIMIT]
+                )
+            window[str(section)] = rows[: self.LIMIT]
+        specific = fetch_specific([row for rows in window.values() for row in rows])
+        self.sections = {
+            section: prepare_cards([specific[pk] for pk, _ in rows if pk in specific], self.refs)
+            for section, rows in window.items()
+        }
+
+    def render(self) -> dict:
+        return {
+            **super().render(),
+            "highlights": {
+                section: finish_cards(cards, self.refs) for section, cards in self.sections.items()
+            },
+        }
+
+
+# The automatic filling of a home page section: what an unpicked section shows.
+SECTION_FILTERS: dict[str, Callable] = {
+    "featured": lambda pages: pages.filter(articlepage__is_featured=True),
+    "announcements": lambda pages: pages.filter(articlepage__is_announcement=True),
+}
+
+
+def apply_date_ordering(pages):
+    from articles.api.filters import apply_ordering
+
+    return apply_ordering(pages, "-date")
 
 
 class StandardSerialiser(PageSerialiser):
@@ -270,7 +327,7 @@ def attachments(rows: list, refs: References) -> list[dict]:
 
 
 SERIALISERS: dict[type[Page], type[PageSerialiser]] = {
-    HomePage: IndexSerialiser,
+    HomePage: HomeSerialiser,
     SectionIndexPage: IndexSerialiser,
     DirectiveIndexPage: IndexSerialiser,
     GalleryIndexPage: IndexSerialiser,
@@ -283,6 +340,7 @@ SERIALISERS: dict[type[Page], type[PageSerialiser]] = {
 
 # What a detail query joins or prefetches, per type, so that render() adds no query.
 DETAIL_QUERIES: dict[type[Page], Callable] = {
+    HomePage: lambda pages: pages.prefetch_related("highlights"),
     ArticlePage: lambda pages: pages.select_related("byline").prefetch_related(
         "categories", "tags", "attachments", "related_pages"
     ),
@@ -399,11 +457,10 @@ def plain_text(html: str) -> str:
     return " ".join(strip_tags(html or "").split())
 
 
-def serialise_cards(pages: list[Page], refs: References, fields: set[str] | None) -> list[dict]:
-    """Cards for already-fetched specific pages, in order; one image query for all."""
-    cards = []
-    for page in pages:
-        card = {
+def prepare_cards(pages: list[Page], refs: References) -> list[dict]:
+    """Cards for specific pages, in order, with image ids noted but not yet loaded."""
+    return [
+        {
             "id": page.pk,
             "type": page_type_name(page.content_type_id),
             "title": page.title,
@@ -411,8 +468,12 @@ def serialise_cards(pages: list[Page], refs: References, fields: set[str] | None
             "locale": refs.locale_codes.get(page.locale_id, ""),
             **card_fields(page, refs),
         }
-        cards.append(card)
-    refs.load()
+        for page in pages
+    ]
+
+
+def finish_cards(cards: list[dict], refs: References, fields: set[str] | None = None) -> list[dict]:
+    """Swap image ids for images (after refs.load()) and keep only the asked-for fields."""
     for card in cards:
         if "thumbnail" in card:
             card["thumbnail"] = refs.image(card["thumbnail"])
@@ -421,3 +482,24 @@ def serialise_cards(pages: list[Page], refs: References, fields: set[str] | None
                 if key not in fields and key not in ("id", "type"):
                     del card[key]
     return cards
+
+
+def serialise_cards(pages: list[Page], refs: References, fields: set[str] | None) -> list[dict]:
+    """Cards for already-fetched specific pages; one image query for all of them."""
+    cards = prepare_cards(pages, refs)
+    refs.load()
+    return finish_cards(cards, refs, fields)
+
+
+def fetch_specific(window: list[tuple[int, int]]) -> dict[int, Page]:
+    """The specific objects of (id, content type id) pairs: one query per page type."""
+    by_type: dict[int, list[int]] = {}
+    for pk, content_type_id in window:
+        by_type.setdefault(content_type_id, []).append(pk)
+    found: dict[int, Page] = {}
+    for content_type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        pages = model.objects.filter(pk__in=ids)
+        pages = CARD_QUERIES.get(model, lambda p: p)(pages)
+        found.update((page.pk, page) for page in pages)
+    return found

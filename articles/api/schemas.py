@@ -315,12 +315,49 @@ class PageBase(Schema):
     meta: Meta
 
 
+# --- Listings ------------------------------------------------------------------------
+
+
+class PageCard(Schema):
+    """What a listing card shows. With `fields=`, only the named fields (and id, type)."""
+
+    id: int
+    type: str
+    title: str | None = None
+    url: str | None = None
+    locale: str | None = None
+    date: datetime.date | None = Field(
+        None, description="Display date (news, galleries), issue date (documents)."
+    )
+    lead: str | None = Field(None, description="Lead, abstract or plain-text introduction.")
+    thumbnail: Image | None = None
+    number: str | None = Field(None, description="Documents only.")
+    document_type: str | None = Field(None, description="Documents only: type name.")
+    issuing_body: str | None = Field(None, description="Documents only.")
+    validity: str | None = Field(None, description="Documents only: status code.")
+    is_announcement: bool | None = Field(None, description="News only.")
+    is_featured: bool | None = Field(None, description="News only.")
+
+
+class PageList(Schema):
+    count: int = Field(description="Total matching pages, for pagination.")
+    limit: int
+    offset: int
+    items: list[PageCard]
+
+
 # --- Page details, one per type ------------------------------------------------------
 
 
 class HomePageDetail(PageBase):
     type: Literal["home.HomePage"]
     intro: str
+    highlights: dict[str, list[PageCard]] = Field(
+        description=(
+            "Cards per home page section (featured, announcements, directives, galleries): "
+            "the editors' picks, else the latest."
+        )
+    )
 
 
 class IndexDetailFields(PageBase):
@@ -413,34 +450,3 @@ PageDetail = Annotated[
     | DocumentLibraryPageDetail,
     Field(discriminator="type"),
 ]
-
-
-# --- Listings ------------------------------------------------------------------------
-
-
-class PageCard(Schema):
-    """What a listing card shows. With `fields=`, only the named fields (and id, type)."""
-
-    id: int
-    type: str
-    title: str | None = None
-    url: str | None = None
-    locale: str | None = None
-    date: datetime.date | None = Field(
-        None, description="Display date (news, galleries), issue date (documents)."
-    )
-    lead: str | None = Field(None, description="Lead, abstract or plain-text introduction.")
-    thumbnail: Image | None = None
-    number: str | None = Field(None, description="Documents only.")
-    document_type: str | None = Field(None, description="Documents only: type name.")
-    issuing_body: str | None = Field(None, description="Documents only.")
-    validity: str | None = Field(None, description="Documents only: status code.")
-    is_announcement: bool | None = Field(None, description="News only.")
-    is_featured: bool | None = Field(None, description="News only.")
-
-
-class PageList(Schema):
-    count: int = Field(description="Total matching pages, for pagination.")
-    limit: int
-    offset: int
-    items: list[PageCard]

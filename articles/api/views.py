@@ -19,7 +19,7 @@ from articles.api.filters import (
     locale_by_code,
     selected_fields,
 )
-from articles.api.pages import CARD_QUERIES, load_specific, serialise_cards, serialise_detail
+from articles.api.pages import fetch_specific, load_specific, serialise_cards, serialise_detail
 from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
@@ -65,22 +65,6 @@ def list_pages(request: HttpRequest, filters: Query[PageFilters]):
     refs = References(request, site)
     items = serialise_cards([specific[pk] for pk, _ in window if pk in specific], refs, fields)
     return {"count": count, "limit": filters.limit, "offset": filters.offset, "items": items}
-
-
-def fetch_specific(window: list[tuple[int, int]]) -> dict[int, Page]:
-    """The specific page objects of a window of ids: one query per page type in it."""
-    from django.contrib.contenttypes.models import ContentType
-
-    by_type: dict[int, list[int]] = {}
-    for pk, content_type_id in window:
-        by_type.setdefault(content_type_id, []).append(pk)
-    found: dict[int, Page] = {}
-    for content_type_id, ids in by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
-        pages = model.objects.filter(pk__in=ids)
-        pages = CARD_QUERIES.get(model, lambda p: p)(pages)
-        found.update((page.pk, page) for page in pages)
-    return found
 
 
 class DetailParams(Schema):

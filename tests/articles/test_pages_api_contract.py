@@ -282,3 +282,27 @@ def test_detail_queries_do_not_grow_with_the_body(client, news_section, filled):
     assert queries_for(client, f"/api/pages/{small.pk}/") == queries_for(
         client, f"/api/pages/{large.pk}/"
     )
+
+
+def test_home_page_highlights_are_picks_else_the_latest(client, home_page, news_section, filled):
+    from home.models import HomePageHighlight
+
+    featured = ArticlePageFactory(parent=news_section, is_featured=True, hero_image=filled["image"])
+    picked = ArticlePageFactory(parent=news_section, is_announcement=True)
+    ArticlePageFactory(parent=news_section, is_announcement=True)
+    HomePageHighlight.objects.create(home=home_page, section="announcements", page=picked)
+    highlights = detail(client, home_page)["highlights"]
+    assert [card["id"] for card in highlights["featured"]] == [featured.pk]
+    assert highlights["featured"][0]["thumbnail"]["renditions"]
+    assert [card["id"] for card in highlights["announcements"]] == [picked.pk]
+    assert [card["id"] for card in highlights["directives"]] == [filled["cited"].pk]
+    assert highlights["galleries"] == []
+
+
+def test_a_picked_highlight_that_is_no_longer_live_is_dropped(client, home_page, news_section):
+    from home.models import HomePageHighlight
+
+    picked = ArticlePageFactory(parent=news_section, is_featured=True)
+    HomePageHighlight.objects.create(home=home_page, section="featured", page=picked)
+    picked.unpublish()
+    assert detail(client, home_page)["highlights"]["featured"] == []

@@ -1,0 +1,100 @@
+"""`/api/images/` and `/api/documents/`: the media library, as typed as the pages.
+
+Images and documents in a privacy-restricted collection (and the collections
+inside it) are not listed and answer 404, as Wagtail's own document view would
+refuse them to an anonymous reader.
+"""
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from articles.api.references import References
+from articles.api.schemas import Document, Image
+from articles.api.views import current_site, not_found, reject_unknown_parameters
+from cms.problems import Problem
+
+router = Router(tags=["media"])
+
+
+class MediaListParams(Schema):
+    search: str | None = Field(None, max_length=255, description="Words in the title.")
+    limit: int = Field(20, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=100_000)
+
+
+class ImageList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[Image]
+
+
+class DocumentList(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[Document]
+
+
+def public(model, refs: References):
+    return model.objects.exclude(collection_id__in=refs.hidden_collection_ids).order_by(
+        "-created_at", "-pk"
+    )
+
+
+def listing(request: HttpRequest, model, params: MediaListParams, kind: str) -> dict:
+    reject_unknown_parameters(request, MediaListParams.model_fields)
+    refs = References(request, current_site(request))
+    items = public(model, refs)
+    if params.search:
+        items = items.filter(title__icontains=params.search.strip())
+    count = items.count()
+    ids = list(items.values_list("pk", flat=True)[params.offset : params.offset + params.limit])
+    for pk in ids:
+        getattr(refs, f"want_{kind}")(pk)
+    refs.load()
+    loaded = refs.images if kind == "image" else refs.documents
+    return {
+        "count": count,
+        "limit": params.limit,
+        "offset": params.offset,
+        "items": [loaded[pk] for pk in ids if pk in loaded],
+    }
+
+
+def detail(request: HttpRequest, item_id: int, kind: str):
+    refs = References(request, current_site(request))
+    getattr(refs, f"want_{kind}")(item_id)
+    refs.load()
+    found = refs.image(item_id) if kind == "image" else refs.document(item_id)
+    return found if found is not None else not_found(f"No public {kind} with id {item_id}.")
+
+
+@router.get("/images/", response={200: ImageList, 400: Problem}, summary="List images")
+def list_images(request: HttpRequest, params: Query[MediaListParams]):
+    return listing(request, get_image_model(), params, "image")
+
+
+@router.get(
+    "/images/{int:image_id}/", response={200: Image, 400: Problem, 404: Problem}, summary="An image"
+)
+def image_detail(request: HttpRequest, image_id: int):
+    reject_unknown_parameters(request, ())
+    return detail(request, image_id, "image")
+
+
+@router.get("/documents/", response={200: DocumentList, 400: Problem}, summary="List documents")
+def list_documents(request: HttpRequest, params: Query[MediaListParams]):
+    return listing(request, get_document_model(), params, "document")
+
+
+@router.get(
+    "/documents/{int:document_id}/",
+    response={200: Document, 400: Problem, 404: Problem},
+    summary="A document",
+)
+def document_detail(request: HttpRequest, document_id: int):
+    reject_unknown_parameters(request, ())
+    return detail(request, document_id, "document")
