@@ -8,6 +8,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import translation_admin  # noqa: F401 (its hooks: translation state, enabled languages)
 from home.webhooks import Webhook, WebhookDelivery
 
 

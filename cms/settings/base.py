@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the admin language per user/request.
     "django.middleware.locale.LocaleMiddleware",
+    "home.translation_admin.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -138,14 +139,52 @@ USE_TZ = True
 # Django's own `vi` formats use dd-mm-yyyy; Vietnamese administrative writing
 # (Nghị định 30/2020/NĐ-CP) uses dd/mm/yyyy, so we override them.
 FORMAT_MODULE_PATH = ["cms.formats"]
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Content in Vietnamese first, then English (Nghị định 42/2022/NĐ-CP, art. 7: structure,
+# functions and contacts at least) and Khmer for the province's Khmer community.
+# Wagtail requires content languages to be among LANGUAGES; the admin itself
+# speaks only Vietnamese and English (WAGTAILADMIN_PERMITTED_LANGUAGES).
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English"), ("km", "ភាសាខ្មែរ")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 WAGTAIL_I18N_ENABLED = True
-# The languages content is written in; the localisation issue adds en and km.
-WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors may switch the admin to English in their account settings.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# A new translation stays a draft until its translator publishes it: the copy
+# wagtail-localize makes starts out in Vietnamese.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
+
+def machine_translator_from_env() -> dict | None:
+    """MACHINE_TRANSLATOR turns wagtail-localize's machine translation on (off by
+    default: every service it knows needs the internet). A short name or a class
+    path; MACHINE_TRANSLATOR_OPTIONS is a JSON object of the service's options."""
+    name = env.str("MACHINE_TRANSLATOR", default="").strip()
+    if not name:
+        return None
+    known = {
+        "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "google": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+        "libretranslate": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        # Reverses the words: for trying the workflow out, never for real content.
+        "dummy": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    }
+    class_path = known.get(name.lower(), name)
+    if "." not in class_path:
+        choices = ", ".join(sorted(known))
+        raise ImproperlyConfigured(
+            f"MACHINE_TRANSLATOR is unknown: {name!r} (one of {choices}, or a class path)"
+        )
+    try:
+        options = env.json("MACHINE_TRANSLATOR_OPTIONS", default={})
+    except ValueError as error:
+        raise ImproperlyConfigured(f"MACHINE_TRANSLATOR_OPTIONS is not JSON ({error})") from None
+    if not isinstance(options, dict):
+        raise ImproperlyConfigured("MACHINE_TRANSLATOR_OPTIONS must be a JSON object")
+    return {"CLASS": class_path, "OPTIONS": options}
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env()
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
