@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "home",
     "articles",
     "search",
+    "editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
