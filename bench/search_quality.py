@@ -550,18 +550,33 @@ def folded_pair_terms(text: str) -> list[str]:
     return folded + pair_terms(folded)
 
 
-class BM25Baseline:
-    """bm25s over the corpus texts (law title and article text, as the imported page has)."""
+def article_text(row: dict) -> str:
+    """What an imported page's text holds of a corpus article: its law's title and its text."""
+    return f"{row['law_title']}\n{row['text']}"
 
-    def __init__(self, tokenise: Callable[[str], list[str]]):
+
+class BM25Baseline:
+    """bm25s over the corpus texts (law title and article text, as the imported page has).
+
+    `tokenise` turns a question into terms, and by default each article too; pass
+    `rows` for part of the corpus and `document_terms` when articles are tokenised
+    another way than questions (e.g. from a cache of an expensive segmentation).
+    """
+
+    def __init__(
+        self,
+        tokenise: Callable[[str], list[str]],
+        rows: list[dict] | None = None,
+        document_terms: Callable[[dict], list[str]] | None = None,
+    ):
         import bm25s
 
-        rows = list(read_jsonl(ARTICLES))
+        rows = list(read_jsonl(ARTICLES)) if rows is None else rows
+        document_terms = document_terms or (lambda row: tokenise(article_text(row)))
         self.tokenise = tokenise
         self.ids = [row["id"] for row in rows]
         self.index = bm25s.BM25(k1=1.2, b=0.75)
-        texts = [tokenise(f"{row['law_title']}\n{row['text']}") for row in rows]
-        self.index.index(texts, show_progress=False)
+        self.index.index([document_terms(row) for row in rows], show_progress=False)
 
     def search(self, text: str) -> list[str]:
         import numpy
