@@ -97,10 +97,12 @@ class AnalysedQuery:
     folded: list[str] = field(default_factory=list)
     exact: list[str] = field(default_factory=list)
     pairs: list[str] = field(default_factory=list)
+    # Terms of other languages' rules (search.languages): English stems, Khmer clusters.
+    extra: list[str] = field(default_factory=list)
 
     @property
     def terms(self) -> list[str]:
-        return list(dict.fromkeys(self.folded + self.exact + self.pairs))
+        return list(dict.fromkeys(self.folded + self.exact + self.pairs + self.extra))
 
     def __bool__(self) -> bool:
         return bool(self.folded)

@@ -1,8 +1,11 @@
 """The public search API: `/api/search/` and `/api/search/autocomplete/`.
 
-Only live, public pages are ever searched. Results carry highlighted snippets
-of the original (accented) text, facet counts, and — when the query was typed
-without marks or with input-method accidents — a "did you mean".
+Only live, public pages are ever searched, in one content language at a time
+(`locale`, Vietnamese unless asked): a frontend shows readers the pages of
+their language, and the query is analysed by that language's rules. Results
+carry highlighted snippets of the original (accented) text, facet counts, and —
+when a Vietnamese query was typed without marks or with input-method
+accidents — a "did you mean".
 """
 
 import unicodedata
@@ -11,15 +14,17 @@ from typing import Literal
 from django.db.models import Count
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage, DirectivePage
 from search import query_log
-from search.analysis import MAX_QUERY_CHARS, analyse_query
+from search.analysis import MAX_QUERY_CHARS
 from search.autocomplete import complete
 from search.documents import field_texts
 from search.highlight import highlight
+from search.languages import STEM_MARK, VIETNAMESE, TextInLanguage, analyse_query
+from search.locales import content_locales, default_language
 from search.suggest import did_you_mean, recover_typing
 
 router = Router(tags=["search"])
@@ -45,7 +50,16 @@ class SearchParams(Schema):
     issuing_body: int | None = Field(None, ge=1, description="Issuing body id.")
     year: int | None = Field(None, ge=1900, le=2100, description="Issue or display year.")
     validity: ValidityCode | None = None
-    locale: str | None = Field(None, max_length=10, description="Language code, e.g. vi.")
+    locale: str | None = Field(
+        None,
+        max_length=10,
+        description=(
+            "Content language: pages in this locale only, the query analysed by its rules "
+            "(vi: Vietnamese syllables and marks; en: English with stemming; km: Khmer word "
+            "segmentation). Default: the site's default locale, vi. An unknown code is a 400 "
+            "that lists the valid ones."
+        ),
+    )
     limit: int = Field(10, ge=1, le=50)
     offset: int = Field(0, ge=0, le=10_000)
 
@@ -94,11 +108,7 @@ def filtered_pages(params: SearchParams):
             valid = ", ".join(sorted(page_types()))
             raise BadSearchParameter("type", f"Unknown page type; valid values: {valid}")
         pages = pages.type(model)
-    if params.locale:
-        codes = list(Locale.objects.values_list("language_code", flat=True))
-        if params.locale not in codes:
-            raise BadSearchParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
-        pages = pages.filter(locale__language_code=params.locale)
+    pages = pages.filter(locale__language_code=search_language(params.locale))
     if params.section:
         section = Page.objects.filter(pk=params.section).first()
         if section is None:
@@ -120,6 +130,16 @@ def filtered_pages(params: SearchParams):
     return pages
 
 
+def search_language(locale: str | None) -> str:
+    """The language code searched: the one asked for, or the default locale's."""
+    codes = content_locales()
+    if locale is None:
+        return default_language()
+    if locale not in codes:
+        raise BadSearchParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
+    return locale
+
+
 def directive_filter(params: SearchParams):
     if not (params.document_type or params.issuing_body or params.validity):
         return None
@@ -135,7 +155,7 @@ def directive_filter(params: SearchParams):
     return directives
 
 
-def hit_for(page: Page, folded: set[str]) -> SearchHit:
+def hit_for(page: Page, folded: set[str], stems: set[str]) -> SearchHit:
     body = " ".join(
         text
         for column, text in field_texts(page, page.get_search_fields())
@@ -146,8 +166,8 @@ def hit_for(page: Page, folded: set[str]) -> SearchHit:
         id=page.pk,
         type=f"{page._meta.app_label}.{type(page).__name__}",
         title=page.title,
-        title_highlighted=highlight(page.title, folded, width=len(page.title) + 1),
-        snippet=highlight(body, folded),
+        title_highlighted=highlight(page.title, folded, width=len(page.title) + 1, stems=stems),
+        snippet=highlight(body, folded, stems=stems),
         url=page.get_url(),
         date=date.isoformat() if date else None,
         number=getattr(page, "number", None) or None,
@@ -199,10 +219,15 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
     # NFC first: keyboards that send decomposed marks must not split words.
     query = unicodedata.normalize("NFC", params.q.replace("\x00", " ")).strip()
     pages = filtered_pages(params)
+    language = search_language(params.locale)
+    vietnamese = language == VIETNAMESE
     backend = get_search_backend()
-    # Words the site has never used are typing accidents more often than not.
-    corrected = recover_typing(query, backend.engine.document_frequencies) if query else None
-    results = pages.search(corrected or query)
+    # Words the site has never used are typing accidents more often than not (Telex and
+    # VNI are Vietnamese keyboards: other languages' queries are taken as typed).
+    corrected = (
+        recover_typing(query, backend.engine.document_frequencies) if query and vietnamese else None
+    )
+    results = pages.search(TextInLanguage(corrected or query, language))
     total = results.count()
     promoted = query_log.promoted_pages(query) if params.offset == 0 else []
     allowed = set(pages.filter(pk__in=[page.pk for page in promoted]).values_list("pk", flat=True))
@@ -219,8 +244,13 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
     specific = {
         page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in window]).specific()
     }
-    folded = set(analyse_query(corrected or query).folded)
-    items = [hit_for(specific[page.pk], folded) for page in window if page.pk in specific]
+    analysed = analyse_query(corrected or query, language)
+    stems = {term for term in analysed.extra if term.startswith(STEM_MARK)}
+    items = [
+        hit_for(specific[page.pk], set(analysed.folded), stems)
+        for page in window
+        if page.pk in specific
+    ]
     for item in items:
         item.promoted = item.id in promoted_ids
     query_log.record(query, total)
@@ -232,7 +262,11 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
         offset=params.offset,
         items=items,
         facets=facets_for(ranked_ids),
-        suggestion=did_you_mean(corrected or query, backend.engine.document_frequencies),
+        suggestion=(
+            did_you_mean(corrected or query, backend.engine.document_frequencies)
+            if vietnamese
+            else None
+        ),
         corrected_query=corrected,
         degraded=bool(getattr(results, "degraded", False)),
     )
@@ -241,6 +275,11 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
 class AutocompleteParams(Schema):
     q: str = Field(..., min_length=1, max_length=100, description="What has been typed so far.")
     limit: int = Field(8, ge=1, le=20)
+    locale: str | None = Field(
+        None,
+        max_length=10,
+        description="Content language of the suggested titles; default: the default locale, vi.",
+    )
 
 
 class AutocompleteResponse(Schema):
@@ -251,6 +290,7 @@ class AutocompleteResponse(Schema):
 @router.get("/autocomplete/", response=AutocompleteResponse, summary="Complete what is being typed")
 def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]):
     typed = params.q.replace("\x00", " ")
-    return AutocompleteResponse(
-        query=typed, suggestions=complete(typed, Page.objects.live().public(), params.limit)
+    pages = (
+        Page.objects.live().public().filter(locale__language_code=search_language(params.locale))
     )
+    return AutocompleteResponse(query=typed, suggestions=complete(typed, pages, params.limit))

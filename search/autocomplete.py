@@ -7,6 +7,7 @@ is cut out of the page's original title so that it shows with its accents.
 
 import re
 
+from search import khmer
 from search.analysis import PAIR_JOINER
 from search.models import IndexEntry
 from search.vietnamese import fold, normalise
@@ -56,6 +57,8 @@ def phrase_in(title: str, words: list[str]) -> str | None:
 
 
 def complete(text: str, pages, limit: int) -> list[str]:
+    if khmer.has_khmer(text):
+        return khmer_titles(text, pages, limit)
     words = typed_words(text)[-6:]
     if not words:
         return []
@@ -97,3 +100,20 @@ def matching_numbers(ids: list[int], words: list[str]) -> list[str]:
         for number in numbers.values_list("number", flat=True)
         if "".join(fold(part) for part in WORD.findall(number)).startswith(typed)
     ]
+
+
+def khmer_titles(text: str, pages, limit: int) -> list[str]:
+    """Titles holding the Khmer typed so far (Khmer has no spaces to find a word's start)."""
+    typed = "".join(khmer.KHMER_RUN.findall(khmer.search_form(text)))
+    clusters = khmer.clusters(typed)
+    if not typed or not khmer.has_khmer(clusters[0]):
+        return []
+    # Titles are indexed with their clusters and pairs of clusters (search.languages).
+    term = "".join(clusters[:2])
+    entries = IndexEntry.objects.filter(object_id__in=pages.values("pk")).extra(  # noqa: S610
+        where=["(' ' || title || ' ') LIKE %s ESCAPE '\\'"],
+        params=[f"% {like_escape(term)} %"],
+    )
+    ids = list(entries.values_list("object_id", flat=True)[:CANDIDATES])
+    titles = pages.filter(pk__in=ids).order_by("title").values_list("title", flat=True)
+    return [title for title in titles if typed in khmer.search_form(title)][:limit]

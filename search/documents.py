@@ -8,7 +8,8 @@ from django.db.models import Manager
 from django.utils.encoding import force_str
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
-from search.analysis import index_terms
+from search.languages import index_terms
+from search.locales import language_of
 
 COLUMNS = ("title", "number", "summary", "body")
 NUMBER_FIELDS = {"number", "number_key"}
@@ -53,12 +54,15 @@ def field_texts(obj, fields, related: bool = False):
 
 
 def document_columns(obj) -> dict[str, str]:
-    """The analysed terms of obj per column, ready to store."""
+    """The analysed terms of obj per column, ready to store, by the rules of its language."""
+    language = language_of(obj)
     texts: dict[str, list[str]] = {column: [] for column in COLUMNS}
     for column, text in field_texts(obj, obj.get_search_fields()):
         if text:
             texts[column].append(text)
-    columns = {column: " ".join(index_terms(" ".join(parts))) for column, parts in texts.items()}
+    columns = {
+        column: " ".join(index_terms(" ".join(parts), language)) for column, parts in texts.items()
+    }
     columns["number"] = " ".join(filter(None, [columns["number"], number_terms(texts["number"])]))
     return columns
 

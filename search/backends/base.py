@@ -24,8 +24,9 @@ from modelsearch.backends.base import (
 from modelsearch.query import MATCH_ALL, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
 from search.abbreviations import expand as expand_abbreviations
-from search.analysis import AnalysedQuery, analyse_query
+from search.analysis import AnalysedQuery
 from search.documents import COLUMNS, document_columns
+from search.languages import analyse_query
 from search.models import IndexEntry
 
 
@@ -80,8 +81,12 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
 
     @cached_property
     def analysed(self) -> AnalysedQuery:
+        # A query without a language (the admin, API v2) asks for every language's terms.
+        # English stems are marked and Khmer terms are in Khmer script, so Vietnamese
+        # pages match exactly the terms a Vietnamese query gives them.
         text = query_text(self.query)
-        return expand_abbreviations(analyse_query(text), text)
+        language = getattr(self.query, "language", None)
+        return expand_abbreviations(analyse_query(text, language), text)
 
     @property
     def matches_everything(self) -> bool:
