@@ -1,7 +1,10 @@
 """Build the demo portal "Sở Tư pháp tỉnh Sóc Trăng (demo)"; safe to run again.
 
 Every object is looked up by a natural key (slug, name, title) before it is
-created, so a second run changes nothing and duplicates nothing.
+created, so a second run changes nothing and duplicates nothing. English and
+Khmer versions of a few pages are made the way an editor makes them, through
+wagtail-localize, so that they are linked to the Vietnamese pages as
+translations (and a later change to those shows them out of date).
 """
 
 import datetime
@@ -16,6 +19,8 @@ from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object
 
 from articles.models import (
     ArticlePage,
@@ -37,7 +42,7 @@ from articles.models import (
     StandardPage,
 )
 from home import demo_content as text
-from home.models import HomePage, Menu, SiteSettings
+from home.models import HomePage, Menu, SiteSettings, SiteSettingsTranslation
 
 SITE_NAME = "Sở Tư pháp tỉnh Sóc Trăng (demo)"
 
@@ -91,6 +96,27 @@ def ensure_page(parent: Page, model: type[Page], slug: str, **fields) -> Page:
     return page
 
 
+def ensure_translation(page: Page, language: str, strings: dict[str, str]) -> Page:
+    """The page's translation into `language`, made with wagtail-localize if missing:
+    submitted for translation, its strings filled as a translator's PO file would,
+    and published. Strings without a translation keep the Vietnamese text."""
+    locale = Locale.objects.get(language_code=language)
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing
+    translate_object(page, [locale])
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, source__locale=page.locale, target_locale=locale
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = strings.get(entry.msgid, "")
+    translation.import_po(po)
+    # wagtail-localize publishes when the transaction commits (this command's).
+    translation.save_target(publish=True)
+    return page.get_translation(locale)
+
+
 class Command(BaseCommand):
     help = "Create or complete the demo site (idempotent)."
 
@@ -102,11 +128,16 @@ class Command(BaseCommand):
         references = self.ensure_reference_lists(locale)
         sections = self.ensure_sections(home)
         directive = self.ensure_directive(sections["directives"], references)
-        self.ensure_seed_article(sections["pbgdpl"], references, directive)
+        article = self.ensure_seed_article(sections["pbgdpl"], references, directive)
         self.ensure_announcement(sections["news"], references)
         self.ensure_galleries(sections["photos"], sections["videos"])
         self.ensure_document_library(home)
         self.ensure_menu(locale, sections)
+        # Parents before children: a translation goes under its parent's translation.
+        for page in (home, sections["contact"], sections["pbgdpl"], article):
+            for language, strings in text.TRANSLATIONS.items():
+                ensure_translation(page, language, strings)
+        self.ensure_settings_translations(home)
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {SITE_NAME}"))
 
     def ensure_home(self, locale: Locale) -> HomePage:
@@ -235,11 +266,11 @@ class Command(BaseCommand):
         directive.save_revision().publish()
         return directive
 
-    def ensure_seed_article(self, section: SectionIndexPage, refs: dict, directive) -> None:
+    def ensure_seed_article(self, section: SectionIndexPage, refs: dict, directive) -> ArticlePage:
         photo = placeholder_image(text.SEED_IMAGE_CAPTION, "#2f5d8a")
         body = [("paragraph", f"<p>{paragraph}</p>") for paragraph in text.SEED_ARTICLE_PARAGRAPHS]
         body.append(("citation", {"directive": directive, "provision": "", "note": ""}))
-        ensure_page(
+        return ensure_page(
             section,
             ArticlePage,
             "ban-thuong-vu-tinh-uy-ban-hanh-chi-thi-ve-hoa-giai-o-co-so",
@@ -321,6 +352,15 @@ class Command(BaseCommand):
             sort_order=0,
         )
         library.save_revision().publish()
+
+    def ensure_settings_translations(self, home: HomePage) -> None:
+        settings = SiteSettings.for_site(Site.objects.get(root_page=home))
+        for language, texts in text.SETTINGS_TRANSLATIONS.items():
+            SiteSettingsTranslation.objects.get_or_create(
+                settings=settings,
+                locale=Locale.objects.get(language_code=language),
+                defaults=texts,
+            )
 
     def ensure_menu(self, locale: Locale, sections: dict) -> None:
         if Menu.objects.filter(handle="main", locale=locale).exists():
