@@ -10,19 +10,19 @@ from django.urls import reverse
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.api_v2 import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 from cms.problems import problem
 from home.api import router as visits_router
+from home.api import site_router
 from search.api import BadSearchParameter
 from search.api import router as search_router
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+# Wagtail's v2 endpoints with problem+json errors and one rule of visibility (cms/api_v2.py).
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 
 api = NinjaAPI(
     title="Cổng thông tin — headless API",
@@ -32,6 +32,7 @@ api = NinjaAPI(
 )
 api.add_router("/search/", search_router)
 api.add_router("/visits/", visits_router)
+api.add_router("/site/", site_router)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -62,6 +63,15 @@ def api_index(request):
         {
             "v2": endpoints,
             "search": request.build_absolute_uri("/api/search/"),
+            "site": {
+                name: request.build_absolute_uri(reverse(f"api:site_{name}"))
+                for name in ("settings", "menus", "redirects")
+            },
+            "sitemap": request.build_absolute_uri(reverse("sitemap")),
+            "feeds": {
+                name: request.build_absolute_uri(reverse(f"feed-{name}"))
+                for name in ("news-rss", "news-atom", "legal-rss", "legal-atom")
+            },
             "openapi": request.build_absolute_uri("/api/openapi.json"),
             "docs": request.build_absolute_uri("/api/docs"),
         }

@@ -1,12 +1,15 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from articles.feeds import AtomLegalDocumentsFeed, AtomNewsFeed, LegalDocumentsFeed, NewsFeed
 from cms import health
 from cms.api import api, api_index, api_router
+from cms.api_errors import unknown_api_url
+from home.sitemaps import FrontendSitemap
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -16,7 +19,13 @@ urlpatterns = [
     path("api/", api_index, name="api-index"),
     path("api/v2/", api_router.urls),
     path("api/", api.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Last under /api/: an unknown API URL is a problem+json 404, not a page lookup.
+    re_path(r"^api/(?P<rest>.*)$", unknown_api_url),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": FrontendSitemap}}, name="sitemap"),
+    path("feeds/news.rss", NewsFeed(), name="feed-news-rss"),
+    path("feeds/news.atom", AtomNewsFeed(), name="feed-news-atom"),
+    path("feeds/legal.rss", LegalDocumentsFeed(), name="feed-legal-rss"),
+    path("feeds/legal.atom", AtomLegalDocumentsFeed(), name="feed-legal-atom"),
 ]
 
 if settings.DEBUG:

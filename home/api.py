@@ -1,45 +1,49 @@
-"""The visit counter, "Số lượt truy cập": `/api/visits/`.
+"""The site shell's API: the visit counter (`/api/visits/`) and site data (`/api/site/`).
 
-The frontend posts once per page view, from the visitor's browser, and shows the
-page's and the whole site's totals. Only live, public pages are counted; a draft
-or private page answers exactly as an unknown id does.
+Site data is what every page of a frontend shows around the content: the
+organisation's settings (name, contacts, logo, footer links), the navigation menus,
+and the editors' redirects. Links to pages resolve to frontend paths; a link to a
+page the public may not see (draft, unpublished, expired, scheduled, private) is
+dropped, exactly as if it had never been there.
 
-Two limits keep a loop from inflating the numbers, both kept in Django's cache
-(with several server processes, CACHE_URL must name a shared cache such as Redis,
-or each process limits on its own):
+Each site-data endpoint takes an optional `locale` (a code of
+WAGTAIL_CONTENT_LANGUAGES). A menu missing in that language falls back to the
+default language's menu; links then go to the pages' translations where they exist.
+
+The visit counter, "Số lượt truy cập": the frontend posts once per page view, from
+the visitor's browser, and shows the page's and the whole site's totals. Only live,
+public pages are counted; a draft or private page answers exactly as an unknown id
+does. Two limits keep a loop from inflating the numbers, both in Django's cache:
 - one counted view per client and page per VISIT_COUNT_WINDOW_SECONDS;
-- REQUESTS_PER_MINUTE posts per client, then 429 with Retry-After.
-
-The client is REMOTE_ADDR. Behind a reverse proxy that is the proxy's address:
-have the proxy (or the WSGI server) put the visitor's address there, or set
-NUM_PROXIES to the number of proxies in front, and X-Forwarded-For is read that
-many entries from the right. Entries further left are whatever the client sent,
-so X-Forwarded-For is never read without NUM_PROXIES.
+- REQUESTS_PER_MINUTE posts per client (the API-wide limiter of `cms.rate_limit`,
+  with the counter's own cap), then 429 with Retry-After.
 """
 
 import datetime
-import ipaddress
-import math
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Model, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
-from ninja import Field, Router, Schema
-from wagtail.models import Page
+from ninja import Field, Query, Router, Schema
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Locale, Page, Site
 
-from cms.problems import problem
-from home.models import PageVisits, SiteVisits
+from articles.api.filters import BadParameter
+from articles.api.references import References
+from articles.api.schemas import Image, PageLink
+from articles.visibility import visible_pages
+from cms.problems import Problem, problem
+from cms.rate_limit import client_address, seconds_until_allowed, too_many_requests
+from home.models import Menu, PageVisits, SiteSettings, SiteVisits
 
 router = Router(tags=["visits"])
 
 # A reader opens at most a page a second or so; a minute at that pace is the cap.
 REQUESTS_PER_MINUTE = 60
-RATE_WINDOW_SECONDS = 60
 
 
 class SiteVisitTotals(Schema):
@@ -57,15 +61,6 @@ class RecordedPageVisit(PageVisitTotals):
     counted: bool = Field(
         description="False when this client's view of the page was counted recently already."
     )
-
-
-class Problem(Schema):
-    """RFC 9457 problem details, served as application/problem+json."""
-
-    type: str
-    title: str
-    status: int
-    detail: str
 
 
 def upsert_sql(model: type[Model], key_columns: list[str]) -> str:
@@ -120,40 +115,8 @@ def totals(visits: QuerySet, day: datetime.date) -> dict[str, int]:
     )
 
 
-def client_address(request: HttpRequest) -> str:
-    remote = request.META.get("REMOTE_ADDR", "")
-    num_proxies = getattr(settings, "NUM_PROXIES", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if num_proxies <= 0 or not forwarded:
-        return remote
-    hops = [hop.strip() for hop in forwarded.split(",")]
-    try:
-        return str(ipaddress.ip_address(hops[-min(num_proxies, len(hops))]))
-    except ValueError:
-        return remote
-
-
-def seconds_until_allowed(address: str) -> int:
-    """0 while the client is within REQUESTS_PER_MINUTE, else the seconds left of its minute.
-
-    The minute starts at the client's first post, and its start is part of the
-    counter's key, so Retry-After is exact and a new minute starts a new count.
-    """
-    now = time.time()
-    started = cache.get_or_set(f"visits:since:{address}", now, RATE_WINDOW_SECONDS)
-    key = f"visits:requests:{address}:{started}"
-    cache.add(key, 0, RATE_WINDOW_SECONDS)
-    try:
-        requests = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        requests = 1
-    if requests <= REQUESTS_PER_MINUTE:
-        return 0
-    return max(1, math.ceil(started + RATE_WINDOW_SECONDS - now))
-
-
 def is_visible(page_id: int) -> bool:
-    return Page.objects.live().public().filter(pk=page_id).exists()
+    return visible_pages().filter(pk=page_id).exists()
 
 
 def page_not_found() -> JsonResponse:
@@ -162,16 +125,14 @@ def page_not_found() -> JsonResponse:
     return problem(404, "Not found", "No live, public page has this id.")
 
 
-def too_many_requests(wait: int) -> JsonResponse:
-
-    detail = f"At most {REQUESTS_PER_MINUTE} views a minute from one client; retry in {wait} s."
-    response = problem(429, "Too many requests", detail)
-    response["Retry-After"] = str(wait)
-    return response
+# The totals change with every view, not with the content: never cached, nor validated
+# by the content version (`cms.http_caching` leaves a view's own Cache-Control alone).
+LIVE_COUNTER = "no-cache"
 
 
 @router.get("/", response=SiteVisitTotals, summary="Views of the whole site")
-def site_visits(request: HttpRequest):
+def site_visits(request: HttpRequest, response: HttpResponse):
+    response["Cache-Control"] = LIVE_COUNTER
     return SiteVisitTotals(**totals(SiteVisits.objects.all(), timezone.localdate()))
 
 
@@ -180,7 +141,8 @@ def site_visits(request: HttpRequest):
     response={200: PageVisitTotals, 404: Problem},
     summary="Views of one page",
 )
-def page_visits(request: HttpRequest, page_id: int):
+def page_visits(request: HttpRequest, response: HttpResponse, page_id: int):
+    response["Cache-Control"] = LIVE_COUNTER
     if not is_visible(page_id):
         return page_not_found()
     visits = PageVisits.objects.filter(page_id=page_id)
@@ -194,12 +156,331 @@ def page_visits(request: HttpRequest, page_id: int):
 )
 def record_page_visit(request: HttpRequest, page_id: int):
     address = client_address(request)
-    wait = seconds_until_allowed(address)
+    wait = seconds_until_allowed("visits", address, REQUESTS_PER_MINUTE)
     if wait:
-        return too_many_requests(wait)
+        return too_many_requests(wait, REQUESTS_PER_MINUTE, "views")
     if not is_visible(page_id):
         return page_not_found()
     today = timezone.localdate()
     counted = record_view_once(address, page_id, today)
     visits = PageVisits.objects.filter(page_id=page_id)
     return RecordedPageVisit(page_id=page_id, counted=counted, **totals(visits, today))
+
+
+# --- Site data: /api/site/ ----------------------------------------------------------------
+
+site_router = Router(tags=["site"])
+
+REDIRECTS_PER_PAGE = 50
+REDIRECTS_PER_PAGE_MAX = 100
+# Far beyond any site's redirect count; keeps the offset inside every database's integers.
+REDIRECTS_OFFSET_MAX = 1_000_000
+
+
+class LocaleParams(Schema):
+    locale: str | None = Field(
+        None,
+        max_length=10,
+        description="Language code, one of WAGTAIL_CONTENT_LANGUAGES (e.g. vi); "
+        "default: the site's default language.",
+    )
+
+
+class RedirectParams(LocaleParams):
+    limit: int = Field(REDIRECTS_PER_PAGE, ge=1, le=REDIRECTS_PER_PAGE_MAX)
+    offset: int = Field(0, ge=0, le=REDIRECTS_OFFSET_MAX)
+
+
+class Link(Schema):
+    label: str
+    url: str = Field(
+        description="A frontend path (/tin-tuc/) for a page of the site, else the outside URL."
+    )
+    page: PageLink | None = Field(description="The linked page, or null for an outside URL.")
+
+
+class MenuItem(Link):
+    children: list[Link] = Field(description="The second level; links to hidden pages dropped.")
+
+
+class SiteMenu(Schema):
+    handle: str = Field(description="How the frontend asks for it, e.g. main or footer.")
+    title: str
+    locale: str = Field(
+        description="The language of the menu served (the default one if the "
+        "requested language has no translation of it)."
+    )
+    items: list[MenuItem]
+
+
+class SiteMenus(Schema):
+    items: list[SiteMenu]
+
+
+class SiteSettingsOut(Schema):
+    site_name: str = Field(description="The Wagtail site's name.")
+    organisation_name: str
+    governing_body: str = Field(description="The body above the organisation (UBND tỉnh …).")
+    address: str
+    phone: str
+    fax: str
+    email: str
+    head_of_editorial_board: str = Field(description="Responsible for content (footer line).")
+    licence_note: str = Field(description="The portal's operating licence line.")
+    logo: Image | None = Field(description="The logo, with its renditions; null if none is set.")
+    footer_links: list[Link]
+    locale: str = Field(description="The language page links were resolved in.")
+
+
+class SiteRedirect(Schema):
+    old_path: str = Field(description="The path as editors entered it, normalised by Wagtail.")
+    new_url: str = Field(description="A frontend path for a page of the site, else a URL.")
+    page: PageLink | None = Field(description="The target page, or null for an outside URL.")
+    is_permanent: bool = Field(description="301 if true, else 302.")
+
+
+class SiteRedirects(Schema):
+    total: int
+    limit: int
+    offset: int
+    items: list[SiteRedirect]
+
+
+def reject_unknown_parameters(request: HttpRequest, known: set[str]) -> None:
+    unknown = sorted(set(request.GET) - known)
+    if unknown:
+        raise BadParameter(
+            unknown[0],
+            f"Unknown parameter; valid parameters: {', '.join(sorted(known)) or 'none'}",
+        )
+
+
+def content_language_codes() -> list[str]:
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def requested_locale(code: str | None) -> Locale:
+    """The locale asked for, or the default one; a language with no Locale row yet falls back."""
+    default = Locale.get_default()
+    if not code:
+        return default
+    codes = content_language_codes()
+    if code not in codes:
+        raise BadParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
+    return Locale.objects.filter(language_code=code).first() or default
+
+
+def current_site(request: HttpRequest) -> Site | None:
+    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+
+
+class LinkResolver:
+    """Resolves the page links of menus and footers in bulk, in one language.
+
+    Two queries whatever the number of links: one for the pages' translations in the
+    requested language, one (through `References`) for which of them the public may see.
+    """
+
+    def __init__(self, request: HttpRequest, locale: Locale):
+        self.locale = locale
+        self.refs = References(request, current_site(request))
+        self.translated: dict[int, int] = {}
+
+    def want(self, page_ids: set[int]) -> None:
+        translations = Page.objects.filter(
+            locale=self.locale,
+            translation_key__in=Page.objects.filter(pk__in=page_ids).values("translation_key"),
+        ).values_list("pk", "translation_key")
+        by_key = {key: pk for pk, key in translations}
+        for page_id, key in Page.objects.filter(pk__in=page_ids).values_list(
+            "pk", "translation_key"
+        ):
+            self.translated[page_id] = by_key.get(key, page_id)
+        for page_id in page_ids:
+            self.refs.want_page(self.translated.get(page_id, page_id))
+            self.refs.want_page(page_id)
+
+    def load(self) -> None:
+        self.refs.load()
+
+    def page(self, page_id: int) -> dict | None:
+        """The page's live translation, else the page itself, else None (hidden or gone)."""
+        return self.refs.linked_page(self.translated.get(page_id)) or self.refs.linked_page(page_id)
+
+    def link(self, value: dict) -> dict | None:
+        """A LinkBlock's raw value as a Link, or None when it points at a hidden page."""
+        label = value.get("label") or ""
+        page_id = value.get("page")
+        if page_id:
+            page = self.page(page_id)
+            if page is None:
+                return None
+            return {"label": label, "url": page["url"], "page": page}
+        url = value.get("url") or ""
+        return {"label": label, "url": url, "page": None} if url else None
+
+
+def linked_page_ids(raw_items: list[dict]) -> set[int]:
+    ids = set()
+    for item in raw_items:
+        value = item.get("value") or {}
+        ids.add(value.get("page"))
+        for child in value.get("children") or []:
+            child_value = child.get("value", child) if isinstance(child, dict) else {}
+            ids.add(child_value.get("page"))
+    return {page_id for page_id in ids if isinstance(page_id, int)}
+
+
+def menu_items(raw_items: list[dict], links: LinkResolver) -> list[dict]:
+    """Two levels of links; an item whose own page is hidden goes with its sub-items."""
+    items = []
+    for item in raw_items:
+        value = item.get("value") or {}
+        link = links.link(value)
+        if link is None:
+            continue
+        children = []
+        for child in value.get("children") or []:
+            child_value = child.get("value", child) if isinstance(child, dict) else {}
+            child_link = links.link(child_value)
+            if child_link is not None:
+                children.append(child_link)
+        items.append({**link, "children": children})
+    return items
+
+
+def serialise_menus(request: HttpRequest, menus: list[Menu], locale: Locale) -> list[dict]:
+    links = LinkResolver(request, locale)
+    for menu in menus:
+        links.want(linked_page_ids(menu.items.raw_data))
+    links.load()
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    return [
+        {
+            "handle": menu.handle,
+            "title": menu.title,
+            "locale": codes.get(menu.locale_id, ""),
+            "items": menu_items(list(menu.items.raw_data), links),
+        }
+        for menu in menus
+    ]
+
+
+def menus_in(locale: Locale) -> list[Menu]:
+    """Each menu once, by handle: in the requested language where it has one, else the default's.
+
+    The same choice as `Menu.for_locale`, for every menu in one query.
+    """
+    default = Locale.get_default()
+    chosen: dict[str, Menu] = {}
+    for menu in Menu.objects.filter(locale__in={locale.pk, default.pk}).order_by("handle"):
+        if menu.handle not in chosen or menu.locale_id == locale.pk:
+            chosen[menu.handle] = menu
+    return list(chosen.values())
+
+
+@site_router.get(
+    "/settings",
+    response={200: SiteSettingsOut, 400: Problem},
+    summary="The organisation's settings: name, contacts, logo, footer links",
+    url_name="site_settings",
+)
+def site_settings(request: HttpRequest, params: Query[LocaleParams]):
+    reject_unknown_parameters(request, {"locale"})
+    locale = requested_locale(params.locale)
+    site = current_site(request)
+    # Not `for_site`, which would create the row (and a new content version) on a read.
+    stored = SiteSettings.objects.filter(site=site).first() if site else None
+    found = (stored or SiteSettings(site=site)).for_locale(locale)
+    logo_id = found.logo.pk if found.logo else None
+    links = LinkResolver(request, locale)
+    links.want(linked_page_ids(list(found.footer_links.raw_data)))
+    links.refs.want_image(logo_id)
+    links.load()
+    footer = [links.link(link.get("value") or {}) for link in found.footer_links.raw_data]
+    return {
+        "site_name": site.site_name if site else "",
+        "organisation_name": found.organisation_name,
+        "governing_body": found.governing_body,
+        "address": found.address,
+        "phone": found.phone,
+        "fax": found.fax,
+        "email": found.email,
+        "head_of_editorial_board": found.head_of_editorial_board,
+        "licence_note": found.licence_note,
+        "logo": links.refs.image(logo_id),
+        "footer_links": [link for link in footer if link is not None],
+        "locale": locale.language_code,
+    }
+
+
+@site_router.get(
+    "/menus/",
+    response={200: SiteMenus, 400: Problem},
+    summary="Every navigation menu, in one language",
+    url_name="site_menus",
+)
+def site_menus(request: HttpRequest, params: Query[LocaleParams]):
+    reject_unknown_parameters(request, {"locale"})
+    locale = requested_locale(params.locale)
+    return {"items": serialise_menus(request, menus_in(locale), locale)}
+
+
+@site_router.get(
+    "/menus/{handle}",
+    response={200: SiteMenu, 400: Problem, 404: Problem},
+    summary="One navigation menu by its handle (main, footer, …)",
+    url_name="site_menu",
+)
+def site_menu(request: HttpRequest, handle: str, params: Query[LocaleParams]):
+    reject_unknown_parameters(request, {"locale"})
+    locale = requested_locale(params.locale)
+    menu = Menu.for_locale(handle, locale)
+    if menu is None:
+        handles = ", ".join(menu.handle for menu in menus_in(locale)) or "none"
+        return problem(404, "Not found", f"No menu has this handle; menus: {handles}.")
+    return serialise_menus(request, [menu], locale)[0]
+
+
+@site_router.get(
+    "/redirects",
+    response={200: SiteRedirects, 400: Problem},
+    summary="The editors' redirects, for the frontend to honour",
+    url_name="site_redirects",
+)
+def site_redirects(request: HttpRequest, params: Query[RedirectParams]):
+    """Old path → new path. A redirect to a page the public may not see is left out."""
+    reject_unknown_parameters(request, {"locale", "limit", "offset"})
+    locale = requested_locale(params.locale)
+    site = current_site(request)
+    redirects = (
+        Redirect.get_for_site(site)
+        .filter(
+            Q(redirect_page__isnull=True, redirect_link__gt="")
+            | Q(redirect_page__in=visible_pages(site).values("pk"))
+        )
+        .order_by("old_path", "pk")
+    )
+    total = redirects.count()
+    window = list(redirects[params.offset : params.offset + params.limit])
+    links = LinkResolver(request, locale)
+    links.want({r.redirect_page_id for r in window if r.redirect_page_id})
+    links.load()
+    items = []
+    for redirect in window:
+        page = links.page(redirect.redirect_page_id) if redirect.redirect_page_id else None
+        if redirect.redirect_page_id and page is None:
+            continue  # hidden between the count and now
+        new_url = redirect.redirect_link
+        if page is not None:
+            route = (redirect.redirect_page_route_path or "").lstrip("/")
+            new_url = page["url"] + route
+        items.append(
+            {
+                "old_path": redirect.old_path,
+                "new_url": new_url,
+                "page": page,
+                "is_permanent": redirect.is_permanent,
+            }
+        )
+    return {"total": total, "limit": params.limit, "offset": params.offset, "items": items}

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -65,10 +66,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # /api/: bad query strings → 400, every error as problem+json; then the rate limit.
+    "cms.api_errors.ApiInputMiddleware",
+    "cms.rate_limit.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the admin language per user/request.
     "django.middleware.locale.LocaleMiddleware",
     "home.translation_admin.AdminLanguageMiddleware",
+    # After locale (the language is part of the ETag): 304s before any view runs.
+    "cms.http_caching.ContentVersionCachingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -262,6 +268,31 @@ REST_FRAMEWORK = {
 VISIT_COUNT_WINDOW_SECONDS = env.int("VISIT_COUNT_WINDOW_SECONDS", default=30 * 60)
 # Reverse proxies in front of the app: X-Forwarded-For is trusted only this deep.
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+# Requests a minute per client on /api/ (0: no limit); past it, 429 with Retry-After.
+# A server-side frontend rendering for every reader from one address goes in the
+# exempt list (addresses or networks, e.g. 10.0.0.0/8). Loopback is exempt by default:
+# behind a proxy on the same host without NUM_PROXIES, every reader arrives from it.
+API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=600)
+API_RATE_LIMIT_EXEMPT = env.list("API_RATE_LIMIT_EXEMPT", default=["127.0.0.1", "::1"])
+# Longer query values are refused with a 400 before any view sees them.
+API_MAX_PARAMETER_CHARS = env.int("API_MAX_PARAMETER_CHARS", default=2000)
+# HTTP caching of /api/, the sitemap and the feeds (cms/http_caching.py). Seconds a
+# browser (max-age) or a shared cache (s-maxage) may reuse a response without asking;
+# 0 means every use is revalidated with the ETag, which answers 304 cheaply.
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=0)
+API_CACHE_SHARED_MAX_AGE = env.int("API_CACHE_SHARED_MAX_AGE", default=0)
+# A CDN or Varnish in front: publishing purges the page's API URLs with an HTTP
+# PURGE sent here (wagtail.contrib.frontend_cache's HTTP backend).
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
+# The public site (Next.js, Nuxt …): the sitemap and the feeds link to its URLs.
+# Unset, they link to the Wagtail site's own address.
+FRONTEND_BASE_URL = env.str("FRONTEND_BASE_URL", default="")
 
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://"),
