@@ -11,6 +11,9 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from articles.api import router as pages_router
+from articles.api.filters import BadParameter
+from articles.api.media import router as media_router
 from cms.api_v2 import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
 from cms.problems import problem
 from home.api import router as visits_router
@@ -30,6 +33,8 @@ api = NinjaAPI(
     urls_namespace="api",
     description="Public API of the portal. Only live, public content appears.",
 )
+api.add_router("/pages/", pages_router)
+api.add_router("", media_router)
 api.add_router("/search/", search_router)
 api.add_router("/visits/", visits_router)
 api.add_router("/site/", site_router)
@@ -45,8 +50,9 @@ def invalid_parameters(request, error: NinjaValidationError):
     return problem(400, "Bad request", detail, errors=errors)
 
 
+@api.exception_handler(BadParameter)
 @api.exception_handler(BadSearchParameter)
-def bad_search_parameter(request, error: BadSearchParameter):
+def bad_search_parameter(request, error: BadSearchParameter | BadParameter):
     detail = f"{error.parameter}: {error}"
     return problem(
         400, "Bad request", detail, errors=[{"parameter": error.parameter, "message": str(error)}]
@@ -62,6 +68,7 @@ def api_index(request):
     return JsonResponse(
         {
             "v2": endpoints,
+            "pages": request.build_absolute_uri("/api/pages/"),
             "search": request.build_absolute_uri("/api/search/"),
             "site": {
                 name: request.build_absolute_uri(reverse(f"api:site_{name}"))

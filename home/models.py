@@ -21,8 +21,10 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from articles.preview import HeadlessPreviewMixin
 
-class HomePage(Page):
+
+class HomePage(HeadlessPreviewMixin, Page):
     """One per site. Editors pick what the front page highlights; empty slots fill themselves."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

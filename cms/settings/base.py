@@ -293,6 +293,13 @@ if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
 # The public site (Next.js, Nuxt …): the sitemap and the feeds link to its URLs.
 # Unset, they link to the Wagtail site's own address.
 FRONTEND_BASE_URL = env.str("FRONTEND_BASE_URL", default="")
+# The frontend route that shows drafts: the admin's Preview opens
+# FRONTEND_PREVIEW_URL?id=…&token=…; tokens expire after PREVIEW_TOKEN_SECONDS.
+FRONTEND_PREVIEW_URL = env.str("FRONTEND_PREVIEW_URL", default="")
+PREVIEW_TOKEN_SECONDS = env.int("PREVIEW_TOKEN_SECONDS", default=10 * 60)
+# A page asked for in a language it has no version in: "404", or "default" to
+# serve the default language's version with meta.is_fallback = true.
+API_TRANSLATION_FALLBACK = env.str("API_TRANSLATION_FALLBACK", default="default")
 
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://"),
