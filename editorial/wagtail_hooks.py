@@ -1,0 +1,14 @@
+"""Admin wiring of the editorial workflow: the dashboard panels."""
+
+from wagtail import hooks
+
+from editorial.panels import editorial_panels
+
+# Wagtail's panels that ours replace: the same pages, listed twice, would be noise.
+REPLACED_PANELS = {"workflow_objects_to_moderate", "recent_edits"}
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED_PANELS]
+    panels.extend(editorial_panels(request.user))
