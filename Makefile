@@ -24,9 +24,11 @@ run: $(VENV)/.installed
 # installs, starts and reuses between runs. Both runs also test search on a real
 # Elasticsearch (tests/search run once per backend), started here and stopped at
 # the end, pass or fail; if it cannot start, the run fails with the script's reason.
+# The browser tests drive Debian's chromium, installed here if missing.
 test: $(VENV)/.installed
 	@scripts/postgres.sh start
 	@trap 'scripts/elasticsearch.sh stop' EXIT; trap 'exit 130' INT TERM; \
+	CHROMIUM=$$(scripts/chromium.sh) || exit 1; export CHROMIUM; \
 	scripts/elasticsearch.sh start || exit 1; \
 	export SEARCH_TEST_ELASTICSEARCH_URL=$$(scripts/elasticsearch.sh url); \
 	status=0; \

@@ -57,3 +57,20 @@ def moderator_client(moderator) -> Client:
 @pytest.fixture
 def administrator_client(administrator) -> Client:
     return logged_in(administrator)
+
+
+# --- Test outcome, for fixtures that keep evidence of a failure (browser screenshots) ------
+
+OUTCOME = pytest.StashKey[dict]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    item.stash.setdefault(OUTCOME, {})[report.when] = report
+    return report
+
+
+def failed(item) -> bool:
+    reports = item.stash.get(OUTCOME, {})
+    return any(report.failed for report in reports.values())
