@@ -231,6 +231,26 @@ def test_the_etag_changes_at_midnight(client, article):
         assert revalidate(client, "/api/v2/pages/", etag).status_code == 200
 
 
+@override_settings(CORS_ALLOWED_ORIGINS=["https://www.soctrang.gov.vn"])
+def test_a_browser_frontend_on_an_allowed_origin_may_read_the_etag(client, article):
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://www.soctrang.gov.vn")
+    assert response["Access-Control-Allow-Origin"] == "https://www.soctrang.gov.vn"
+    assert "ETag" in response["Access-Control-Expose-Headers"]
+    not_modified = client.get(
+        "/api/v2/pages/",
+        HTTP_ORIGIN="https://www.soctrang.gov.vn",
+        HTTP_IF_NONE_MATCH=response["ETag"],
+    )
+    assert not_modified.status_code == 304
+    assert not_modified["Access-Control-Allow-Origin"] == "https://www.soctrang.gov.vn"
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=["https://www.soctrang.gov.vn"])
+def test_another_origin_gets_no_cors_permission(client, article):
+    response = client.get("/api/v2/pages/", HTTP_ORIGIN="https://evil.example")
+    assert not response.has_header("Access-Control-Allow-Origin")
+
+
 # --- What is left alone -------------------------------------------------------------------
 
 
