@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage, DirectivePage
+from cms.problems import Problem
 from search import query_log
 from search.analysis import MAX_QUERY_CHARS
 from search.autocomplete import complete
@@ -214,7 +215,7 @@ def facets_for(ranked_ids: list[int]) -> dict[str, list[FacetValue]]:
     }
 
 
-@router.get("/", response=SearchResponse, summary="Search live pages")
+@router.get("/", response={200: SearchResponse, 400: Problem}, summary="Search live pages")
 def search_pages(request: HttpRequest, params: Query[SearchParams]):
     # NFC first: keyboards that send decomposed marks must not split words.
     query = unicodedata.normalize("NFC", params.q.replace("\x00", " ")).strip()
@@ -287,7 +288,11 @@ class AutocompleteResponse(Schema):
     suggestions: list[str] = Field(description="Completed phrases, then titles and numbers.")
 
 
-@router.get("/autocomplete/", response=AutocompleteResponse, summary="Complete what is being typed")
+@router.get(
+    "/autocomplete/",
+    response={200: AutocompleteResponse, 400: Problem},
+    summary="Complete what is being typed",
+)
 def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]):
     typed = params.q.replace("\x00", " ")
     pages = (

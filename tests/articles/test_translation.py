@@ -7,6 +7,7 @@ import polib
 import pytest
 from django.test import TestCase
 from django.urls import reverse
+from django.utils.translation import override as translation_override
 from wagtail.models import Locale
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import (
@@ -220,7 +221,8 @@ def test_translation_says_its_source_changed(article, english):
     article.title = "Tập huấn hòa giải ở cơ sở năm 2021"
     article.save_revision().publish()
     translated = ArticlePage.objects.get(translation_key=article.translation_key, locale=english)
-    assert "out of date" in out_of_date_message(translated)
+    with translation_override("en"):
+        assert "This translation is out of date" in out_of_date_message(translated)
 
 
 # --- PO files for outside translators, through the admin ---------------------------------
@@ -264,7 +266,8 @@ def test_translating_into_a_language_that_is_not_enabled_is_refused_with_a_messa
     )
     assert response.status_code == 200
     [error] = response.context["form"].errors["locales"]
-    assert "not enabled for content" in error
+    # In the admin's language, Vietnamese: "not enabled for content on this site".
+    assert "chưa được bật cho nội dung" in error
     assert "English (en)" in error
     assert not ArticlePage.objects.filter(locale=khmer).exists()
 
@@ -275,7 +278,7 @@ def test_asking_to_translate_into_an_unknown_language_says_it_is_not_enabled(adm
         {"select_locale": "fr"},
     )
     shown = [str(message) for message in response.context["messages"]]
-    assert any("“fr”" in message and "not enabled" in message for message in shown)
+    assert any("“fr”" in message and "chưa được bật" in message for message in shown)
 
 
 def test_the_translate_form_offers_the_enabled_languages(admin_client, article):
