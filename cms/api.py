@@ -15,7 +15,7 @@ from articles.api import router as pages_router
 from articles.api.filters import BadParameter
 from articles.api.media import router as media_router
 from cms.api_v2 import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
-from cms.problems import problem
+from cms.problems import Problem, problem
 from home.api import router as visits_router
 from home.api import site_router
 from search.api import BadSearchParameter
@@ -27,7 +27,42 @@ api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 
-api = NinjaAPI(
+class ProblemJsonAPI(NinjaAPI):
+    """A NinjaAPI whose schema says what every error really is.
+
+    Ninja documents every response as application/json; ours are problem+json
+    for every 4xx and 5xx. And two answers can come from any operation, before
+    its view runs (cms/api_errors.py, cms/rate_limit.py): 400 for a query string
+    that is not valid UTF-8 or too long, 429 past the rate limit.
+    """
+
+    ANY_OPERATION = {"400": "Bad request", "429": "Too many requests"}
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        problem_ref = {"$ref": "#/components/schemas/Problem"}
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.get("responses", {})
+                for status, description in self.ANY_OPERATION.items():
+                    responses.setdefault(
+                        status,
+                        {
+                            "description": description,
+                            "content": {"application/json": {"schema": problem_ref}},
+                        },
+                    )
+                for status, response in responses.items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        content["application/problem+json"] = content.pop("application/json")
+        schema.setdefault("components", {}).setdefault("schemas", {}).setdefault(
+            "Problem", Problem.model_json_schema()
+        )
+        return schema
+
+
+api = ProblemJsonAPI(
     title="Cổng thông tin — headless API",
     version="1",
     urls_namespace="api",

@@ -1,7 +1,12 @@
 """One error shape for every API endpoint: RFC 9457 problem details."""
 
 from django.http import JsonResponse
-from ninja import Schema
+from ninja import Field, Schema
+
+
+class ParameterError(Schema):
+    parameter: str
+    message: str
 
 
 class Problem(Schema):
@@ -11,6 +16,9 @@ class Problem(Schema):
     title: str
     status: int
     detail: str
+    errors: list[ParameterError] | None = Field(
+        None, description="For a 400: each parameter at fault, with what is wrong with it."
+    )
 
 
 def problem(status: int, title: str, detail: str, **extra) -> JsonResponse:

@@ -148,7 +148,8 @@ def test_probing_unknown_ids_counts_towards_the_cap(client, news_section):
 def test_visit_endpoints_are_typed_in_the_openapi_schema(client):
     schema = client.get("/api/openapi.json").json()
     record = schema["paths"]["/api/visits/pages/{page_id}/"]["post"]["responses"]
-    assert set(record) == {"200", "404", "429"}
+    assert set(record) == {"200", "400", "404", "429"}
+    assert "application/problem+json" in record["429"]["content"]
     assert "counted" in schema["components"]["schemas"]["RecordedPageVisit"]["properties"]
     assert "/api/visits/" in schema["paths"]
 
