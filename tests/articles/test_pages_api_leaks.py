@@ -5,83 +5,50 @@ count, the detail, find-by-path, a link in another page's body, a related page,
 a breadcrumb, a translation link.
 """
 
-import datetime
-
 import pytest
-from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from articles.factories import ArticlePageFactory, DocumentFactory, ImageFactory
+from articles.factories import (
+    ArticlePageFactory,
+    DirectivePageFactory,
+    DocumentFactory,
+    GalleryPageFactory,
+    ImageFactory,
+)
 from articles.models import SectionIndexPage
 from articles.models.pages import ArticleRelatedPage
 from tests.articles.pages_api import get
 from tests.conftest import add_published
+from tests.hidden_pages import HIDDEN_STATES, make_hidden
 
-
-def make_draft(section):
-    return ArticlePageFactory(parent=section, title="Bản nháp", slug="ban-nhap", live=False)
-
-
-def make_unpublished(section):
-    page = ArticlePageFactory(parent=section, title="Đã gỡ", slug="da-go")
-    page.unpublish()
-    return page
-
-
-def make_expired(section):
-    # Past its expiry time but not yet swept by publish_scheduled: still `live` in Wagtail.
-    page = ArticlePageFactory(parent=section, title="Hết hạn", slug="het-han")
-    page.expire_at = timezone.now() - datetime.timedelta(minutes=1)
-    page.save(update_fields=["expire_at"])
-    return page
-
-
-def make_scheduled(section):
-    page = ArticlePageFactory(parent=section, title="Hẹn giờ", slug="hen-gio", live=False)
-    page.go_live_at = timezone.now() + datetime.timedelta(days=1)
-    page.save_revision(approved_go_live_at=page.go_live_at)
-    return page
-
-
-def make_private(section):
-    page = ArticlePageFactory(parent=section, title="Riêng tư", slug="rieng-tu")
-    PageViewRestriction.objects.create(
-        page=page, restriction_type=PageViewRestriction.PASSWORD, password="mat-khau"
-    )
-    return page
-
-
-def make_under_draft_parent(section):
-    hidden_section = SectionIndexPage(title="Chuyên mục nháp", slug="chuyen-muc-nhap")
-    section.get_parent().add_child(instance=hidden_section)
-    hidden_section.save_revision()  # never published: live stays False
-    hidden_section.live = False
-    hidden_section.save(update_fields=["live"])
-    return ArticlePageFactory(parent=hidden_section, title="Con của nháp", slug="con")
-
-
-HIDDEN_STATES = {
-    "draft": make_draft,
-    "unpublished": make_unpublished,
-    "expired": make_expired,
-    "scheduled": make_scheduled,
-    "private": make_private,
-    "under_a_draft_parent": make_under_draft_parent,
+PAGE_KINDS = {
+    "articles.ArticlePage": (ArticlePageFactory, "news_section"),
+    "articles.DirectivePage": (DirectivePageFactory, "directive_register"),
+    "articles.GalleryPage": (GalleryPageFactory, "photo_library"),
 }
 
 
-@pytest.fixture(params=sorted(HIDDEN_STATES))
-def hidden(request, news_section):
-    return HIDDEN_STATES[request.param](news_section)
+@pytest.fixture(params=sorted(PAGE_KINDS))
+def kind(request) -> str:
+    return request.param
+
+
+@pytest.fixture(params=HIDDEN_STATES)
+def hidden(request, kind):
+    factory, parent_fixture = PAGE_KINDS[kind]
+    parent = request.getfixturevalue(parent_fixture)
+    return make_hidden(request.param, factory, parent, title="Không công khai", slug="an")
 
 
 @pytest.fixture
-def visible(news_section):
-    return ArticlePageFactory(parent=news_section, title="Công khai", slug="cong-khai")
+def visible(request, kind):
+    factory, parent_fixture = PAGE_KINDS[kind]
+    parent = request.getfixturevalue(parent_fixture)
+    return factory(parent=parent, title="Công khai", slug="cong-khai")
 
 
-def test_hidden_page_is_not_listed_nor_counted(client, visible, hidden):
-    data = get(client, "/api/pages/", type="articles.ArticlePage").json()
+def test_hidden_page_is_not_listed_nor_counted(client, kind, visible, hidden):
+    data = get(client, "/api/pages/", type=kind).json()
     assert [item["id"] for item in data["items"]] == [visible.pk]
     assert data["count"] == 1
 
@@ -111,23 +78,24 @@ def test_link_to_hidden_page_in_a_body_becomes_plain_text(client, news_section, 
     assert html == "<p>xem</p>"
 
 
-def test_hidden_related_page_is_left_out(client, visible, hidden):
-    ArticleRelatedPage.objects.create(page=visible, related=hidden)
-    visible.save_revision().publish()
-    assert get(client, f"/api/pages/{visible.pk}/").json()["related_pages"] == []
+def test_hidden_related_page_is_left_out(client, news_section, hidden):
+    article = ArticlePageFactory(parent=news_section, title="Có liên quan", slug="co-lien-quan")
+    ArticleRelatedPage.objects.create(page=article, related=hidden)
+    article.save_revision().publish()
+    assert get(client, f"/api/pages/{article.pk}/").json()["related_pages"] == []
 
 
-def test_hidden_page_is_not_a_listed_child_of_its_section(client, news_section, hidden):
-    data = get(client, "/api/pages/", child_of=news_section.pk).json()
+def test_hidden_page_is_not_a_listed_child_of_its_section(client, hidden):
+    data = get(client, "/api/pages/", child_of=hidden.get_parent().pk).json()
     assert hidden.pk not in [item["id"] for item in data["items"]]
 
 
-def test_a_page_under_a_private_section_is_hidden(client, news_section, visible):
+def test_a_page_under_a_private_section_is_hidden(client, kind, visible):
     PageViewRestriction.objects.create(
-        page=news_section, restriction_type=PageViewRestriction.LOGIN
+        page=visible.get_parent(), restriction_type=PageViewRestriction.LOGIN
     )
     assert get(client, f"/api/pages/{visible.pk}/").status_code == 404
-    assert get(client, "/api/pages/", type="articles.ArticlePage").json()["count"] == 0
+    assert get(client, "/api/pages/", type=kind).json()["count"] == 0
 
 
 def test_live_page_detail_shows_published_content_not_a_newer_draft(client, visible):
@@ -178,7 +146,7 @@ def test_document_in_a_restricted_collection_is_left_out(
     assert data["body"][0]["value"] == "<p>tải</p>"
 
 
-def test_page_in_another_sites_tree_is_not_served(client, home_page, visible):
+def test_page_in_another_sites_tree_is_not_served(client, home_page):
     from wagtail.models import Page
 
     other_root = Page.get_first_root_node().add_child(
