@@ -83,34 +83,57 @@ def words(text: str) -> list[str]:
 def clusters(text: str) -> list[str]:
     """Split text into written clusters: a base letter and the marks that follow it.
 
-    A consonant after COENG is a subscript, not a new cluster."""
+    A consonant after COENG is a subscript, not a new cluster; anything else that is
+    not a Khmer mark (a space, a Latin letter) stands alone."""
     found: list[str] = []
     for index, char in enumerate(text):
-        starts = ord(char) in BASES and not (index and text[index - 1] == COENG)
-        if starts or not found:
-            found.append(char)
-        else:
+        subscript = ord(char) in BASES and index and text[index - 1] == COENG
+        if found and (_is_mark(char) or subscript):
             found[-1] += char
+        else:
+            found.append(char)
     return found
+
+
+def _is_mark(char: str) -> bool:
+    return "\u17b4" <= char <= "\u17d3" or char == "\u17dd"
 
 
 def _ordered_cluster(cluster: str) -> str:
     if len(cluster) < 3 or ord(cluster[0]) not in BASES:
         return cluster
-    units, index = [], 1
-    while index < len(cluster):
-        char = cluster[index]
-        if char == COENG and index + 1 < len(cluster):
-            units.append(cluster[index : index + 2])
-            index += 2
+    # Sorting can bring a repeated mark together, and joining a split vowel can make a
+    # new repeat: again until nothing changes (a few rounds at most), so that
+    # normalising is idempotent.
+    marks = cluster[1:]
+    for _ in range(len(marks)):
+        ordered = _ordered_marks(marks)
+        if ordered == marks:
+            break
+        marks = ordered
+    return cluster[0] + marks
+
+
+def _ordered_marks(marks: str) -> str:
+    units, index = [], 0
+    while index < len(marks):
+        if marks[index] == COENG:
+            letter = marks[index + 1 : index + 2]
+            if letter and ord(letter) in BASES:
+                units.append(COENG + letter)
+                index += 2
+            else:
+                # COENG makes the next letter a subscript; with no letter after it, it
+                # is a typing slip that renders as nothing, and is dropped.
+                index += 1
         else:
-            units.append(char)
+            units.append(marks[index])
             index += 1
-    deduplicated = [unit for i, unit in enumerate(units) if i == 0 or unit != units[i - 1]]
-    ordered = "".join(sorted(deduplicated, key=_unit_rank))
+    units.sort(key=_unit_rank)
+    ordered = "".join(unit for i, unit in enumerate(units) if i == 0 or unit != units[i - 1])
     for pieces, vowel in VOWEL_PAIRS.items():
         ordered = ordered.replace(pieces, vowel)
-    return cluster[0] + ordered
+    return ordered
 
 
 def _unit_rank(unit: str) -> int:
