@@ -287,3 +287,33 @@ def test_the_translate_form_offers_the_enabled_languages(admin_client, article):
     )
     offered = response.context["form"].fields["locales"].queryset
     assert sorted(offered.values_list("language_code", flat=True)) == ["en", "km"]
+
+
+# --- machine translation: a setting ------------------------------------------------------------
+
+
+def machine_translate(admin_client, translation: Translation):
+    return admin_client.post(
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": "/admin/"}
+    )
+
+
+def test_machine_translation_is_not_offered_by_default(admin_client, article, english):
+    translate_object(article, [english])
+    translation = Translation.objects.get(source__object_id=article.translation_key)
+    assert machine_translate(admin_client, translation).status_code == 404
+    assert translation.get_progress() == (3, 0)
+
+
+def test_machine_translation_fills_the_strings_when_a_translator_is_set(
+    admin_client, article, english, settings
+):
+    # wagtail-localize's dummy translator (reverses the words) stands in for a real
+    # service, which would need the internet.
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+    translate_object(article, [english])
+    translation = Translation.objects.get(source__object_id=article.translation_key)
+    assert machine_translate(admin_client, translation).status_code == 302
+    assert translation.get_progress() == (3, 3)
