@@ -17,7 +17,9 @@ from ninja import Field, Query, Router, Schema
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from articles.api.filters import page_models
 from articles.models import ArticlePage, DirectivePage
+from articles.visibility import visible_pages
 from cms.problems import Problem
 from search import query_log
 from search.analysis import MAX_QUERY_CHARS
@@ -95,18 +97,20 @@ class SearchResponse(Schema):
     degraded: bool
 
 
-def page_types() -> dict[str, type[Page]]:
-    from wagtail.models import get_page_models
-
-    return {f"{m._meta.app_label}.{m.__name__}": m for m in get_page_models() if m is not Page}
+def reject_unknown_parameters(request: HttpRequest, allowed) -> None:
+    unknown = sorted(set(request.GET) - set(allowed))
+    if unknown:
+        valid = ", ".join(sorted(allowed))
+        raise BadSearchParameter(unknown[0], f"Unknown parameter; valid parameters: {valid}")
 
 
 def filtered_pages(params: SearchParams):
-    pages = Page.objects.live().public()
+    # The one rule of what the public may see, shared with the pages API.
+    pages = visible_pages()
     if params.type:
-        model = page_types().get(params.type)
+        model = page_models().get(params.type)
         if model is None:
-            valid = ", ".join(sorted(page_types()))
+            valid = ", ".join(sorted(page_models()))
             raise BadSearchParameter("type", f"Unknown page type; valid values: {valid}")
         pages = pages.type(model)
     pages = pages.filter(locale__language_code=search_language(params.locale))
@@ -181,7 +185,7 @@ def facets_for(ranked_ids: list[int]) -> dict[str, list[FacetValue]]:
         .values("content_type__app_label", "content_type__model")
         .annotate(count=Count("pk"))
     )
-    names = {key.lower(): key for key in page_types()}
+    names = {key.lower(): key for key in page_models()}
     types = [
         FacetValue(
             value=names.get(f"{row['content_type__app_label']}.{row['content_type__model']}", ""),
@@ -217,6 +221,7 @@ def facets_for(ranked_ids: list[int]) -> dict[str, list[FacetValue]]:
 
 @router.get("/", response={200: SearchResponse, 400: Problem}, summary="Search live pages")
 def search_pages(request: HttpRequest, params: Query[SearchParams]):
+    reject_unknown_parameters(request, SearchParams.model_fields)
     # NFC first: keyboards that send decomposed marks must not split words.
     query = unicodedata.normalize("NFC", params.q.replace("\x00", " ")).strip()
     pages = filtered_pages(params)
@@ -294,8 +299,7 @@ class AutocompleteResponse(Schema):
     summary="Complete what is being typed",
 )
 def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]):
+    reject_unknown_parameters(request, AutocompleteParams.model_fields)
     typed = params.q.replace("\x00", " ")
-    pages = (
-        Page.objects.live().public().filter(locale__language_code=search_language(params.locale))
-    )
+    pages = visible_pages().filter(locale__language_code=search_language(params.locale))
     return AutocompleteResponse(query=typed, suggestions=complete(typed, pages, params.limit))

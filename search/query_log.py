@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from articles.visibility import visible_pages
 from search.models import UnansweredSearch
 from search.vietnamese import fold, normalise
 
@@ -38,6 +39,6 @@ def promoted_pages(query_string: str) -> list[Page]:
     if query is None:
         return []
     picks = list(query.editors_picks.select_related("page").order_by("sort_order"))
-    visible = Page.objects.live().public().filter(pk__in=[pick.page_id for pick in picks])
+    visible = visible_pages().filter(pk__in=[pick.page_id for pick in picks])
     visible_ids = set(visible.values_list("pk", flat=True))
     return [pick.page for pick in picks if pick.page_id in visible_ids]
