@@ -236,7 +236,7 @@ def test_standard_page_contract(client, home_page, filled):
 
 
 @pytest.mark.parametrize("fixture", ["news_section", "directive_register", "photo_library"])
-def test_index_page_contract(client, request, fixture):
+def test_index_page_contract(client, db, request, fixture):
     page = request.getfixturevalue(fixture)
     data = detail(client, page)
     assert data["type"] == f"articles.{type(page).__name__}"

@@ -34,14 +34,15 @@ def kind(request) -> str:
 
 
 @pytest.fixture(params=HIDDEN_STATES)
-def hidden(request, kind):
+def hidden(request, kind, db):
+    # db named here: pytest-django orders tests by the fixtures it can see.
     factory, parent_fixture = PAGE_KINDS[kind]
     parent = request.getfixturevalue(parent_fixture)
     return make_hidden(request.param, factory, parent, title="Không công khai", slug="an")
 
 
 @pytest.fixture
-def visible(request, kind):
+def visible(request, kind, db):
     factory, parent_fixture = PAGE_KINDS[kind]
     parent = request.getfixturevalue(parent_fixture)
     return factory(parent=parent, title="Công khai", slug="cong-khai")
