@@ -12,6 +12,7 @@ from articles.factories import (
     IssuingBodyFactory,
     LegalFieldFactory,
 )
+from tests.problems import assert_problem
 
 
 def get(client, url, **params):
@@ -155,11 +156,7 @@ def test_field_selection_returns_only_named_fields(client, news_section):
 
 
 def assert_bad_parameter(response, parameter: str) -> dict:
-    assert response.status_code == 400, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert parameter in body["detail"]
-    return body
+    return assert_problem(response, 400, parameter)
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from articles.factories import ArticlePageFactory, DocumentFactory, ImageFactory
 from tests.hidden_pages import HIDDEN_STATES, make_hidden
+from tests.problems import assert_problem
 
 
 @pytest.fixture(autouse=True)
@@ -23,15 +24,6 @@ def no_rate_limit_left_over():
 @pytest.fixture
 def article(news_section):
     return ArticlePageFactory(parent=news_section, title="Công khai", slug="cong-khai")
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert (body["status"], body["type"]) == (status, "about:blank")
-    assert body["title"] and body["detail"]
-    return body
 
 
 # --- 400s that name the parameter --------------------------------------------------------

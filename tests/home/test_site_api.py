@@ -12,6 +12,7 @@ from wagtail.models import Locale, Site
 from articles.factories import ArticlePageFactory, ImageFactory
 from home.models import Menu, SiteSettings
 from tests.hidden_pages import HIDDEN_STATES, make_hidden
+from tests.problems import assert_problem
 
 
 def frontend_path(page) -> str:
@@ -34,14 +35,6 @@ def make_menu(handle: str = "main", items=(), locale: Locale | None = None, **fi
         locale=locale or Locale.get_default(),
         **fields,
     )
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert body["status"] == status
-    return body
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from articles.models import SectionIndexPage
 from home.api import REQUESTS_PER_MINUTE
 from home.models import PageVisits, SiteVisits
 from tests.conftest import add_published
+from tests.problems import assert_problem
 
 
 @pytest.fixture(autouse=True)
@@ -26,14 +27,6 @@ def forget_recent_clients():
 
 def visit(client, page_id: int, address: str = "203.0.113.1", **headers):
     return client.post(f"/api/visits/pages/{page_id}/", REMOTE_ADDR=address, **headers)
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"] == "application/problem+json"
-    body = response.json()
-    assert body["status"] == status
-    return body
 
 
 def test_a_view_is_counted_for_the_page_and_the_site(client, news_section):
