@@ -134,11 +134,11 @@ class ArticleSerialiser(PageSerialiser):
     def collect(self) -> None:
         super().collect()
         page = self.page
-        self.categories = list(page.categories.all())
+        self.categories = in_page_locale(list(page.categories.all()), page)
         self.tags = sorted(tag.name for tag in page.tags.all())
         self.attachments = list(page.attachments.all())
         self.related = [row.related_id for row in page.related_pages.all()]
-        self.byline = page.byline
+        self.byline = first(in_page_locale([page.byline] if page.byline else [], page))
         self.refs.want_image(page.hero_image_id)
         for attachment in self.attachments:
             self.refs.want_document(attachment.document_id)
@@ -182,7 +182,13 @@ class DirectiveSerialiser(PageSerialiser):
         super().collect()
         page = self.page
         self.attachments = list(page.attachments.all())
-        self.fields = list(page.legal_fields.select_related("parent__parent"))
+        self.fields = in_page_locale(list(page.legal_fields.select_related("parent__parent")), page)
+        self.document_type = first(
+            in_page_locale([page.document_type] if page.document_type else [], page)
+        )
+        self.issuing_body = first(
+            in_page_locale([page.issuing_body] if page.issuing_body else [], page)
+        )
         self.outgoing = list(page.relations.all())
         self.incoming = list(DirectiveRelation.objects.filter(target=page))
         for attachment in self.attachments:
@@ -195,7 +201,7 @@ class DirectiveSerialiser(PageSerialiser):
     def render(self) -> dict:
         page = self.page
         numbers = self.cited_numbers()
-        document_type, body = page.document_type, page.issuing_body
+        document_type, body = self.document_type, self.issuing_body
         return {
             "number": page.number,
             "number_key": page.number_key,
@@ -316,6 +322,31 @@ class LibrarySerialiser(PageSerialiser):
                 if (document := self.refs.document(entry.document_id)) is not None
             ],
         }
+
+
+def in_page_locale(snippets: list, page: Page) -> list:
+    """Reference-list entries in the page's language where translated, else as linked.
+
+    A translated page keeps its Vietnamese byline, categories or issuing body
+    (synchronised fields); readers of the translation should see their names in
+    its language. One query per list, whatever its length.
+    """
+    foreign = [item for item in snippets if item.locale_id != page.locale_id]
+    if not foreign:
+        return snippets
+    model = type(foreign[0])
+    translated = {
+        item.translation_key: item
+        for item in model.objects.filter(
+            translation_key__in=[item.translation_key for item in foreign],
+            locale_id=page.locale_id,
+        )
+    }
+    return [translated.get(item.translation_key, item) for item in snippets]
+
+
+def first(items: list):
+    return items[0] if items else None
 
 
 def attachments(rows: list, refs: References) -> list[dict]:

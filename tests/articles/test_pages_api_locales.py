@@ -79,3 +79,29 @@ def test_missing_translation_is_404_when_fallback_is_off(client, article, englis
 def test_an_unpublished_translation_is_not_linked(client, article, translated):
     translated.unpublish()
     assert get(client, f"/api/pages/{article.pk}/").json()["meta"]["translations"] == []
+
+
+def test_translated_page_shows_reference_lists_in_its_language(
+    client, news_section, english, home_page
+):
+    from articles.factories import BylineFactory, CategoryFactory
+
+    byline = BylineFactory(name="Phòng PBGDPL")
+    category = CategoryFactory(name="Phổ biến pháp luật", slug="pho-bien")
+    byline_en = byline.copy_for_translation(english)
+    byline_en.name = "Legal Education Division"
+    byline_en.save()
+    category_en = category.copy_for_translation(english)
+    category_en.name = "Legal education"
+    category_en.save()
+    article = ArticlePageFactory(parent=news_section, byline=byline, slug="pbgdpl")
+    article.categories.add(category)
+    article.save_revision().publish()
+    translate(home_page, english, "Department of Justice")
+    translate(news_section, english, "News")
+    translated = translate(article, english, "Legal education")
+
+    data = get(client, f"/api/pages/{translated.pk}/").json()
+    assert data["byline"]["name"] == "Legal Education Division"
+    assert [c["name"] for c in data["categories"]] == ["Legal education"]
+    assert get(client, f"/api/pages/{article.pk}/").json()["byline"]["name"] == "Phòng PBGDPL"
