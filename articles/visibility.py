@@ -13,14 +13,17 @@ from wagtail.models import Page, Site
 from wagtail.query import PageQuerySet
 
 
-def visible_pages(site: Site | None = None) -> PageQuerySet:
-    """Live, public, unexpired pages with live ancestors, inside the site (any locale)."""
+def visible_pages(site: Site | None = None, roots: list[Page] | None = None) -> PageQuerySet:
+    """Live, public, unexpired pages with live ancestors, inside the site (any locale).
+
+    `roots`: the site's roots from `site_roots()`, when the caller has them already.
+    """
     pages = (
         Page.objects.live()
         .public()
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
     )
-    roots = site_roots(site)
+    roots = roots if roots is not None else site_roots(site)
     if roots is not None:
         within = Q(pk__in=[])
         for root in roots:
@@ -36,7 +39,8 @@ def site_roots(site: Site | None) -> list[Page] | None:
     site = site or Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return None
-    return list(site.root_page.get_translations(inclusive=True).only("path", "depth"))
+    translations = site.root_page.get_translations(inclusive=True)
+    return list(translations.only("path", "depth", "url_path", "locale_id"))
 
 
 def hidden_branch_paths() -> list[str]:

@@ -26,7 +26,6 @@ from articles.models import (
     StandardPage,
 )
 from articles.models.pages import DirectiveAttachment
-from articles.visibility import visible_pages
 from home.models import HomePage
 
 
@@ -78,7 +77,7 @@ class HomeSerialiser(IndexSerialiser):
         super().collect()
         from home.models import HomePageHighlight
 
-        visible = visible_pages(self.refs.site)
+        visible = self.refs.visible
         picks: dict[str, list[int]] = {}
         for row in self.page.highlights.all():
             picks.setdefault(row.section, []).append(row.page_id)
@@ -430,7 +429,7 @@ def serialise_detail(page: Page, refs: References, *, draft: bool = False) -> di
 
 def page_context(page: Page, refs: References, *, draft: bool) -> tuple[list[Page], list[Page]]:
     """Visible ancestors from the locale's home page down, and visible translations."""
-    visible = visible_pages(refs.site)
+    visible = refs.visible
     ancestors = []
     if page.path:
         # visible_pages() holds nothing above the site's root, so this starts at home.

@@ -55,15 +55,15 @@ class References:
     # --- noting what is referred to ------------------------------------------------
 
     def want_image(self, image_id) -> None:
-        if isinstance(image_id, int):
+        if is_row_id(image_id):
             self.image_ids.add(image_id)
 
     def want_document(self, document_id) -> None:
-        if isinstance(document_id, int):
+        if is_row_id(document_id):
             self.document_ids.add(document_id)
 
     def want_page(self, page_id) -> None:
-        if isinstance(page_id, int):
+        if is_row_id(page_id):
             self.page_ids.add(page_id)
 
     def want_rich_text(self, html: str) -> None:
@@ -95,7 +95,7 @@ class References:
             )
             self.documents = {doc.pk: self.serialise_document(doc) for doc in documents}
         if self.page_ids:
-            linked = visible_pages(self.site).filter(pk__in=self.page_ids)
+            linked = self.visible.filter(pk__in=self.page_ids)
             self.pages = {page.pk: page for page in linked}
 
     @cached_property
@@ -123,8 +123,16 @@ class References:
     @cached_property
     def root_paths(self) -> dict[int, str]:
         """Each locale's home page path, to turn a tree path into a frontend path."""
-        roots = site_roots(self.site) or []
-        return {root.locale_id: root.url_path for root in roots if root.url_path}
+        return {root.locale_id: root.url_path for root in self.roots or [] if root.url_path}
+
+    @cached_property
+    def roots(self) -> list[Page] | None:
+        return site_roots(self.site)
+
+    @cached_property
+    def visible(self):
+        """What the public may see (articles.visibility), built once per response."""
+        return visible_pages(self.site, roots=self.roots)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -232,6 +240,11 @@ class References:
             "content_type": guess_content_type(filename),
             "size": document.file_size if document.file_size is not None else stored_size(document),
         }
+
+
+def is_row_id(value) -> bool:
+    """An id a row can have: a stray or hostile one must not overflow the database."""
+    return isinstance(value, int) and 0 < value < 2**31
 
 
 def guess_content_type(filename: str) -> str:

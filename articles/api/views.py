@@ -23,7 +23,6 @@ from articles.api.pages import fetch_specific, load_specific, serialise_cards, s
 from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
-from articles.visibility import visible_pages
 from cms.problems import Problem, problem
 
 router = Router(tags=["pages"])
@@ -55,14 +54,13 @@ def current_site(request: HttpRequest) -> Site | None:
 def list_pages(request: HttpRequest, filters: Query[PageFilters]):
     reject_unknown_parameters(request, PageFilters.model_fields)
     fields = selected_fields(filters.fields)
-    site = current_site(request)
-    pages = apply_ordering(apply_filters(visible_pages(site), filters), filters.order)
+    refs = References(request, current_site(request))
+    pages = apply_ordering(apply_filters(refs.visible, filters), filters.order)
     count = pages.count()
     window = list(
         pages.values_list("pk", "content_type_id")[filters.offset : filters.offset + filters.limit]
     )
     specific = fetch_specific(window)
-    refs = References(request, site)
     items = serialise_cards([specific[pk] for pk, _ in window if pk in specific], refs, fields)
     return {"count": count, "limit": filters.limit, "offset": filters.offset, "items": items}
 
@@ -82,11 +80,11 @@ class DetailParams(Schema):
 )
 def page_detail(request: HttpRequest, page_id: int, params: Query[DetailParams]):
     reject_unknown_parameters(request, DetailParams.model_fields)
-    site = current_site(request)
-    page = visible_pages(site).filter(pk=page_id).first()
+    refs = References(request, current_site(request))
+    page = refs.visible.filter(pk=page_id).first()
     if page is None:
         return not_found()
-    return in_locale(request, site, page, params.locale)
+    return in_locale(refs, page, params.locale)
 
 
 class FindParams(Schema):
@@ -108,22 +106,22 @@ class FindParams(Schema):
 )
 def find_page(request: HttpRequest, params: Query[FindParams]):
     reject_unknown_parameters(request, FindParams.model_fields)
-    site = current_site(request)
-    if site is None:
+    refs = References(request, current_site(request))
+    if refs.site is None:
         return not_found()
     locale, path = split_locale(params.path)
     if params.locale:
         locale = locale_by_code(params.locale)
     default = Locale.get_default()
     locale = locale or default
-    page = page_at_path(site, locale, path)
+    page = page_at_path(refs, locale, path)
     if page is None and locale != default and fallback_to_default():
-        page = page_at_path(site, default, path)
+        page = page_at_path(refs, default, path)
         if page is not None:
-            return detail_response(request, site, page, is_fallback=True)
+            return detail_response(refs, page, is_fallback=True)
     if page is None:
         return not_found()
-    return detail_response(request, site, page)
+    return detail_response(refs, page)
 
 
 def split_locale(path: str) -> tuple[Locale | None, str]:
@@ -135,40 +133,36 @@ def split_locale(path: str) -> tuple[Locale | None, str]:
     return None, "/".join(segments)
 
 
-def page_at_path(site: Site, locale: Locale, path: str) -> Page | None:
-    root = site.root_page.get_translation_or_none(locale)
-    if root is None:
+def page_at_path(refs: References, locale: Locale, path: str) -> Page | None:
+    root_path = refs.root_paths.get(locale.pk)
+    if root_path is None:
         return None
-    url_path = root.url_path + (f"{path}/" if path else "")
-    return visible_pages(site).filter(url_path=url_path, locale=locale).first()
+    url_path = root_path + (f"{path}/" if path else "")
+    return refs.visible.filter(url_path=url_path, locale=locale).first()
 
 
 def fallback_to_default() -> bool:
     return settings.API_TRANSLATION_FALLBACK == "default"
 
 
-def in_locale(request, site, page: Page, code: str | None):
+def in_locale(refs: References, page: Page, code: str | None):
     if not code:
-        return detail_response(request, site, page)
+        return detail_response(refs, page)
     locale = locale_by_code(code)
     if page.locale_id == locale.pk:
-        return detail_response(request, site, page)
-    translated = (
-        visible_pages(site).filter(translation_key=page.translation_key, locale=locale).first()
-    )
+        return detail_response(refs, page)
+    translated = refs.visible.filter(translation_key=page.translation_key, locale=locale).first()
     if translated is not None:
-        return detail_response(request, site, translated)
+        return detail_response(refs, translated)
     if not fallback_to_default():
         return not_found(f"This page has no published version in {locale.language_code!r}.")
     default = Locale.get_default()
-    original = (
-        visible_pages(site).filter(translation_key=page.translation_key, locale=default).first()
-    )
-    return detail_response(request, site, original or page, is_fallback=True)
+    original = refs.visible.filter(translation_key=page.translation_key, locale=default).first()
+    return detail_response(refs, original or page, is_fallback=True)
 
 
-def detail_response(request, site, page: Page, *, is_fallback: bool = False) -> dict:
-    detail = serialise_detail(load_specific(page), References(request, site))
+def detail_response(refs: References, page: Page, *, is_fallback: bool = False) -> dict:
+    detail = serialise_detail(load_specific(page), refs)
     detail["meta"]["is_fallback"] = is_fallback
     return detail
 
