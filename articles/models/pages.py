@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -204,7 +204,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         verbose_name_plural = _("news articles")
 
 
-class ArticleAttachment(Orderable):
+class ArticleAttachment(TranslatableMixin, Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -215,6 +215,12 @@ class ArticleAttachment(Orderable):
     title = models.CharField(_("title"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+
+    # The file travels to every translation as it is; its title is translated.
+    override_translatable_fields = [SynchronizedField("document"), TranslatableField("title")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
 
 class ArticleRelatedPage(Orderable):
@@ -465,7 +471,7 @@ class DirectivePage(HeadlessPreviewMixin, Page):
         return outgoing + incoming
 
 
-class DirectiveAttachment(Orderable):
+class DirectiveAttachment(TranslatableMixin, Orderable):
     page = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE, related_name="+"
@@ -473,6 +479,12 @@ class DirectiveAttachment(Orderable):
     title = models.CharField(_("title"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
+
+    # The file travels to every translation as it is; its title is translated.
+    override_translatable_fields = [SynchronizedField("document"), TranslatableField("title")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
 
 class DirectiveRelation(Orderable):
@@ -563,7 +575,7 @@ class GalleryPage(HeadlessPreviewMixin, Page):
         verbose_name_plural = _("galleries")
 
 
-class GalleryPhoto(Orderable):
+class GalleryPhoto(TranslatableMixin, Orderable):
     page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="photos")
     image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
@@ -573,8 +585,18 @@ class GalleryPhoto(Orderable):
 
     panels = [FieldPanel("image"), FieldPanel("caption"), FieldPanel("credit")]
 
+    # The photo is the same in every language; what is written under it is translated.
+    override_translatable_fields = [
+        SynchronizedField("image"),
+        TranslatableField("caption"),
+        TranslatableField("credit"),
+    ]
 
-class GalleryVideo(Orderable):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+
+class GalleryVideo(TranslatableMixin, Orderable):
     """A video by URL through Wagtail embeds (YouTube, Facebook, Vimeo) or an uploaded file."""
 
     page = ParentalKey(GalleryPage, on_delete=models.CASCADE, related_name="videos")
@@ -596,6 +618,17 @@ class GalleryVideo(Orderable):
         FieldPanel("title"),
         FieldPanel("caption"),
     ]
+
+    # The video (link or upload) is the same in every language; its texts are translated.
+    override_translatable_fields = [
+        SynchronizedField("url"),
+        SynchronizedField("media"),
+        TranslatableField("title"),
+        TranslatableField("caption"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
 
     def clean(self):
         super().clean()
@@ -627,7 +660,7 @@ class DocumentLibraryPage(HeadlessPreviewMixin, Page):
         verbose_name_plural = _("document libraries")
 
 
-class DocumentLibraryEntry(Orderable):
+class DocumentLibraryEntry(TranslatableMixin, Orderable):
     page = ParentalKey(DocumentLibraryPage, on_delete=models.CASCADE, related_name="entries")
     document = models.ForeignKey(
         "wagtaildocs.Document",
@@ -646,7 +679,15 @@ class DocumentLibraryEntry(Orderable):
         FieldPanel("description"),
     ]
 
-    class Meta(Orderable.Meta):
+    # The file and its date travel as they are; its title and description are translated.
+    override_translatable_fields = [
+        SynchronizedField("document"),
+        SynchronizedField("date"),
+        TranslatableField("title"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("document")
 
 
