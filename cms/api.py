@@ -27,6 +27,7 @@ api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
 
+
 class ProblemJsonAPI(NinjaAPI):
     """A NinjaAPI whose schema says what every error really is.
 
