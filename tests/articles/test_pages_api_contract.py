@@ -190,8 +190,10 @@ def test_gallery_contract(client, photo_library, filled):
         parent=photo_library, cover_image=filled["image"], intro="<p>Ảnh hội nghị.</p>"
     )
     GalleryPhoto.objects.create(page=page, image=filled["image"], caption="Đại biểu")
-    GalleryVideo.objects.create(page=page, url="https://www.youtube.com/watch?v=x", title="Clip")
-    GalleryVideo.objects.create(page=page, media=video, title="")
+    GalleryVideo.objects.create(
+        page=page, sort_order=0, url="https://www.youtube.com/watch?v=x", title="Clip"
+    )
+    GalleryVideo.objects.create(page=page, sort_order=1, media=video, title="")
     page.save_revision().publish()
 
     data = detail(client, page)

@@ -59,13 +59,19 @@ def gallery(photo_library) -> GalleryPage:
     )
     page.videos.add(
         GalleryVideo(
+            sort_order=0,  # as the admin's inline panel sets it; PostgreSQL keeps no other order
             url="https://www.youtube.com/watch?v=x",
             title="Phóng sự Ngày Pháp luật",
             caption="Hoạt động hưởng ứng trong tỉnh",
         )
     )
     page.videos.add(
-        GalleryVideo(media=VideoFactory(), title="Phóng sự tải lên", caption="Bản ghi hình buổi lễ")
+        GalleryVideo(
+            sort_order=1,
+            media=VideoFactory(),
+            title="Phóng sự tải lên",
+            caption="Bản ghi hình buổi lễ",
+        )
     )
     return add_published(photo_library, page)
 
