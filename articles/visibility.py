@@ -8,8 +8,9 @@ Wagtail's `live()` and `public()` are not quite enough for a headless site:
 """
 
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail.query import PageQuerySet
 
 
@@ -58,3 +59,26 @@ def hidden_branch_paths() -> list[str]:
 
 def is_visible(page: Page, site: Site | None = None) -> bool:
     return visible_pages(site).filter(pk=page.pk).exists()
+
+
+def current_site(request: HttpRequest) -> Site | None:
+    """The request's site, else the default one (API clients call from other hosts)."""
+    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+
+
+def hidden_collection_ids() -> set[int]:
+    """Collections under a privacy restriction, and every collection inside them.
+
+    Their images and documents never appear in a public endpoint.
+    """
+    paths = list(
+        Collection.objects.filter(
+            pk__in=CollectionViewRestriction.objects.values("collection_id")
+        ).values_list("path", flat=True)
+    )
+    if not paths:
+        return set()
+    inside = Q(pk__in=[])
+    for path in paths:
+        inside |= Q(path__startswith=path)
+    return set(Collection.objects.filter(inside).values_list("pk", flat=True))

@@ -12,13 +12,11 @@ from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from articles.api import router as pages_router
-from articles.api.filters import BadParameter
 from articles.api.media import router as media_router
 from cms.api_v2 import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
-from cms.problems import Problem, problem
+from cms.problems import BadParameter, Problem, problem
 from home.api import router as visits_router
 from home.api import site_router
-from search.api import BadSearchParameter
 from search.api import router as search_router
 
 api_router = WagtailAPIRouter("wagtailapi")
@@ -87,8 +85,7 @@ def invalid_parameters(request, error: NinjaValidationError):
 
 
 @api.exception_handler(BadParameter)
-@api.exception_handler(BadSearchParameter)
-def bad_search_parameter(request, error: BadSearchParameter | BadParameter):
+def bad_parameter(request, error: BadParameter):
     detail = f"{error.parameter}: {error}"
     return problem(
         400, "Bad request", detail, errors=[{"parameter": error.parameter, "message": str(error)}]

@@ -29,8 +29,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
 
-from articles.api.references import References
-from articles.visibility import visible_pages
+from articles.visibility import hidden_collection_ids, visible_pages
 from cms.problems import problem
 
 # Wagtail's own messages, and the parameter each one is about.
@@ -220,7 +219,7 @@ def check_type(request) -> None:
 
 
 def public_collection_filter(queryset):
-    hidden = References().hidden_collection_ids
+    hidden = hidden_collection_ids()
     return queryset.exclude(collection_id__in=hidden) if hidden else queryset
 
 

@@ -30,13 +30,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from articles.api.filters import BadParameter
 from articles.api.references import References
 from articles.api.schemas import Image, PageLink
-from articles.visibility import visible_pages
-from cms.problems import Problem, problem
+from articles.visibility import current_site, visible_pages
+from cms.problems import BadParameter, Problem, problem, reject_unknown_parameters
 from cms.rate_limit import client_address, seconds_until_allowed, too_many_requests
 from home.models import Menu, PageVisits, SiteSettings, SiteVisits
 
@@ -246,15 +245,6 @@ class SiteRedirects(Schema):
     items: list[SiteRedirect]
 
 
-def reject_unknown_parameters(request: HttpRequest, known: set[str]) -> None:
-    unknown = sorted(set(request.GET) - known)
-    if unknown:
-        raise BadParameter(
-            unknown[0],
-            f"Unknown parameter; valid parameters: {', '.join(sorted(known)) or 'none'}",
-        )
-
-
 def content_language_codes() -> list[str]:
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
@@ -268,10 +258,6 @@ def requested_locale(code: str | None) -> Locale:
     if code not in codes:
         raise BadParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
     return Locale.objects.filter(language_code=code).first() or default
-
-
-def current_site(request: HttpRequest) -> Site | None:
-    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
 
 
 class LinkResolver:

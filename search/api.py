@@ -20,7 +20,7 @@ from wagtail.search.backends import get_search_backend
 from articles.api.filters import page_models
 from articles.models import ArticlePage, DirectivePage
 from articles.visibility import visible_pages
-from cms.problems import Problem
+from cms.problems import BadParameter, Problem, reject_unknown_parameters
 from search import query_log
 from search.analysis import MAX_QUERY_CHARS
 from search.autocomplete import complete
@@ -36,12 +36,6 @@ router = Router(tags=["search"])
 # query, and a bound on the cost of a query that matches the whole site.
 FACET_WINDOW = 1000
 ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
-
-
-class BadSearchParameter(ValueError):
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
-        self.parameter = parameter
 
 
 class SearchParams(Schema):
@@ -97,13 +91,6 @@ class SearchResponse(Schema):
     degraded: bool
 
 
-def reject_unknown_parameters(request: HttpRequest, allowed) -> None:
-    unknown = sorted(set(request.GET) - set(allowed))
-    if unknown:
-        valid = ", ".join(sorted(allowed))
-        raise BadSearchParameter(unknown[0], f"Unknown parameter; valid parameters: {valid}")
-
-
 def filtered_pages(params: SearchParams):
     # The one rule of what the public may see, shared with the pages API.
     pages = visible_pages()
@@ -111,13 +98,13 @@ def filtered_pages(params: SearchParams):
         model = page_models().get(params.type)
         if model is None:
             valid = ", ".join(sorted(page_models()))
-            raise BadSearchParameter("type", f"Unknown page type; valid values: {valid}")
+            raise BadParameter("type", f"Unknown page type; valid values: {valid}")
         pages = pages.type(model)
     pages = pages.filter(locale__language_code=search_language(params.locale))
     if params.section:
         section = Page.objects.filter(pk=params.section).first()
         if section is None:
-            raise BadSearchParameter("section", "No page with this id")
+            raise BadParameter("section", "No page with this id")
         pages = pages.descendant_of(section)
     if params.category:
         pages = pages.filter(
@@ -141,7 +128,7 @@ def search_language(locale: str | None) -> str:
     if locale is None:
         return default_language()
     if locale not in codes:
-        raise BadSearchParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
+        raise BadParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
     return locale
 
 

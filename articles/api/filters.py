@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from articles.document_numbers import parse_document_number
 from articles.models import ArticlePage, DirectivePage, LegalField
+from cms.problems import BadParameter
 
 ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
 Ordering = Literal["-date", "date", "-published", "published", "title", "-title", "number"]
@@ -34,14 +35,6 @@ CARD_FIELDS = (
 )
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
-
-
-class BadParameter(ValueError):
-    """A query parameter that parsed but names nothing valid; answered with a 400."""
-
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
-        self.parameter = parameter
 
 
 class PageFilters(Schema):

@@ -12,8 +12,9 @@ from wagtail.images import get_image_model
 
 from articles.api.references import References
 from articles.api.schemas import Document, Image
-from articles.api.views import current_site, not_found, reject_unknown_parameters
-from cms.problems import Problem
+from articles.api.views import not_found
+from articles.visibility import current_site
+from cms.problems import Problem, reject_unknown_parameters
 
 router = Router(tags=["media"])
 

@@ -16,16 +16,15 @@ from functools import cached_property
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text.rewriters import extract_attrs
 
 from articles.renditions import rendition_specs
-from articles.visibility import site_roots, visible_pages
+from articles.visibility import hidden_collection_ids, site_roots, visible_pages
 
 # Draftail writes links as <a linktype="page" id="3">…</a> and never nests them.
 LINK = re.compile(r"<a(\s[^>]*)?>(.*?)</a>", re.DOTALL | re.IGNORECASE)
@@ -100,17 +99,7 @@ class References:
 
     @cached_property
     def hidden_collection_ids(self) -> set[int]:
-        """Collections under a privacy restriction, and every collection inside them."""
-        restricted = Collection.objects.filter(
-            pk__in=CollectionViewRestriction.objects.values("collection_id")
-        )
-        paths = list(restricted.values_list("path", flat=True))
-        if not paths:
-            return set()
-        inside = Q(pk__in=[])
-        for path in paths:
-            inside |= Q(path__startswith=path)
-        return set(Collection.objects.filter(inside).values_list("pk", flat=True))
+        return hidden_collection_ids()
 
     @cached_property
     def locale_codes(self) -> dict[int, str]:

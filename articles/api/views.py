@@ -9,10 +9,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Response
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Locale, Page, Revision
 
 from articles.api.filters import (
-    BadParameter,
     PageFilters,
     apply_filters,
     apply_ordering,
@@ -23,22 +22,10 @@ from articles.api.pages import fetch_specific, load_specific, serialise_cards, s
 from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
-from cms.problems import Problem, problem
+from articles.visibility import current_site
+from cms.problems import Problem, problem, reject_unknown_parameters
 
 router = Router(tags=["pages"])
-
-
-def reject_unknown_parameters(request: HttpRequest, allowed) -> None:
-    unknown = sorted(set(request.GET) - set(allowed))
-    if unknown:
-        raise BadParameter(
-            unknown[0],
-            f"Unknown parameter {unknown[0]!r}; valid parameters: {', '.join(sorted(allowed))}",
-        )
-
-
-def current_site(request: HttpRequest) -> Site | None:
-    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
 
 
 @router.get(
