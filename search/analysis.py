@@ -20,7 +20,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field
 
-from search.vietnamese import fold, normalise, syllables
+from search.vietnamese import fold, is_vietnamese_syllable, normalise, syllables
 
 # Marks as VNI digits: tones 1–5, circumflex 6, horn 7, breve 8, and 9 for đ.
 MARK_DIGITS = {
@@ -73,6 +73,19 @@ def syllable_of_exact_term(term: str) -> str:
         else:
             out.append(char)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_exact_term(term: str) -> bool:
+    """Tell an accent-exact term ("hoa2") from a folded one ("hoa", "2022", "h5n1", "hoa_giai").
+
+    Marks are read back as digits, so "h5n1" could be a marked "ḥń": an exact term is one
+    whose syllable is Vietnamese in shape.
+    """
+    if PAIR_JOINER in term:
+        return False
+    syllable = syllable_of_exact_term(term)
+    return syllable != term and (term == "d9" or is_vietnamese_syllable(syllable))
 
 
 def pair_terms(folded: list[str]) -> list[str]:

@@ -15,6 +15,13 @@ COLUMNS = ("title", "number", "summary", "body")
 NUMBER_FIELDS = {"number", "number_key"}
 
 
+def columns_for(fields) -> list[str]:
+    """The columns a search on `fields` (None: all) looks in."""
+    if fields and set(fields) <= {"title"}:
+        return ["title"]
+    return list(COLUMNS)
+
+
 def flatten(value) -> str:
     if value is None:
         return ""

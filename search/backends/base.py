@@ -25,9 +25,10 @@ from modelsearch.query import MATCH_ALL, And, Boost, Fuzzy, Not, Or, Phrase, Pla
 
 from search.abbreviations import expand as expand_abbreviations
 from search.analysis import AnalysedQuery
-from search.documents import COLUMNS, document_columns
+from search.documents import COLUMNS, columns_for, document_columns
 from search.languages import analyse_query
 from search.models import IndexEntry
+from search.reranking import RERANK_DEPTH, rerank, reranked_slice
 
 
 def query_text(query) -> str:
@@ -75,6 +76,9 @@ class VietnameseIndex(BaseIndex):
 
 
 class VietnameseQueryCompiler(BaseSearchQueryCompiler):
+    # The first RERANK_DEPTH matches, reranked (search.reranking), once computed.
+    reranked_head: list[tuple[int, float]] | None = None
+
     def check(self):
         # Filters and ordering stay in Django: any queryset is acceptable.
         return None
@@ -96,9 +100,25 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
 class VietnameseSearchResults(BaseSearchResults):
     def _ranked_ids(self, limit: int | None, offset: int) -> list[tuple[int, float]]:
         compiler = self.query_compiler
-        return self.backend.engine.search(
-            compiler.queryset, compiler.analysed, compiler.fields, limit=limit, offset=offset
-        )
+        queryset, analysed, fields = compiler.queryset, compiler.analysed, compiler.fields
+
+        def search(limit, offset):
+            return self.backend.engine.search(queryset, analysed, fields, limit, offset)
+
+        def reranked_head():
+            # Slices of one result set share its compiler: the API's count, page and
+            # facet window rerank once.
+            if compiler.reranked_head is None:
+                content_type_id = root_content_type(queryset.model).pk
+                compiler.reranked_head = rerank(
+                    search(limit=RERANK_DEPTH, offset=0),
+                    analysed,
+                    content_type_id,
+                    columns_for(fields),
+                )
+            return compiler.reranked_head
+
+        return reranked_slice(search, reranked_head, limit=limit, offset=offset)
 
     def _do_search(self):
         compiler = self.query_compiler

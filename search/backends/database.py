@@ -10,7 +10,7 @@ from django.db import connection, transaction
 
 from search.analysis import AnalysedQuery
 from search.backends.base import VietnameseSearchBackend, root_content_type
-from search.documents import COLUMNS
+from search.documents import COLUMNS, columns_for
 
 # Relative weights of the columns (title, number, summary, body). The number
 # weighs like the title: people search for "05-CT/TU" to find exactly that.
@@ -20,12 +20,6 @@ COLUMN_WEIGHTS = {"title": 10.0, "number": 10.0, "summary": 3.0, "body": 1.0}
 def restrict_sql(queryset) -> tuple[str, tuple]:
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     return sql, tuple(params)
-
-
-def columns_for(fields) -> list[str]:
-    if fields and set(fields) <= {"title"}:
-        return ["title"]
-    return list(COLUMNS)
 
 
 class SQLiteEngine:

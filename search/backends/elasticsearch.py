@@ -59,8 +59,8 @@ from search.backends.base import (
     VietnameseSearchResults,
     root_content_type,
 )
-from search.backends.database import COLUMN_WEIGHTS, columns_for, database_engine
-from search.documents import COLUMNS
+from search.backends.database import COLUMN_WEIGHTS, database_engine
+from search.documents import COLUMNS, columns_for
 from search.models import IndexEntry, PendingIndexUpdate
 
 logger = logging.getLogger(__name__)

@@ -34,8 +34,8 @@ from django.db import connection
 
 from search.analysis import AnalysedQuery
 from search.backends.base import root_content_type
-from search.backends.database import COLUMN_WEIGHTS, columns_for, restrict_sql
-from search.documents import COLUMNS
+from search.backends.database import COLUMN_WEIGHTS, restrict_sql
+from search.documents import COLUMNS, columns_for
 
 # BM25 parameters, FTS5's.
 K1 = 1.2
