@@ -19,8 +19,9 @@ in ONE index, `<INDEX_PREFIX>entries_<timestamp>_<random>`, always reached
 through the alias `<INDEX_PREFIX>entries`. Its mapping is ours and strict; the
 columns use the core `whitespace` analyzer, since the terms are analysed
 already. A query is one BM25F `combined_fields` query over the columns, weighted
-like the database engines (title 10, number 10, summary 3, body 1), with every
-analysed term a separate OR clause.
+like the database engines (search.backends.database.COLUMN_WEIGHTS), with every
+analysed term a separate OR clause. The best matches are then reranked as on every
+backend (search.reranking).
 
 Matches are restricted to the queryset's root content type in Elasticsearch,
 then intersected with the caller's queryset in the database, keeping
