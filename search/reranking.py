@@ -17,12 +17,12 @@ Both are folded, so the query's spelling (marks, tone placement, NFD, Telex once
 decoded) changes nothing here, and equal bonuses keep BM25's accent-exact order
 ("bản" above "bạn" above "ban"). A reranked score is never below its BM25 score,
 so the first RERANK_DEPTH stay above the rest and every slice is a slice of one
-ranking. On the dev legal questions this lifts MRR@10 by about three points on
-each half of the set alike (weights chosen on one half held on the other; see
+ranking. On the dev legal questions this lifts MRR@10 by two to three points; the
+weights were chosen on the whole dev set and hold on each half of it alike (see
 bench/README.md).
 """
 
-from search.analysis import AnalysedQuery, is_exact_term
+from search.analysis import PAIR_JOINER, AnalysedQuery, is_exact_term
 from search.models import IndexEntry
 
 RERANK_DEPTH = 30
@@ -31,7 +31,7 @@ PAIR_WEIGHT = 0.2
 
 
 def is_pair(term: str) -> bool:
-    return "_" in term
+    return PAIR_JOINER in term
 
 
 def title_terms(title_column: str) -> set[str]:
