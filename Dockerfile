@@ -9,7 +9,9 @@ RUN python -m venv /venv \
     && /venv/bin/pip install --require-virtualenv -r requirements.lock
 COPY . .
 # Static files are collected at build time so the image needs no writable code dir.
-RUN DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=build-only \
+# A throwaway key: production settings refuse placeholders, and this one is never kept.
+RUN DJANGO_SETTINGS_MODULE=cms.settings.production \
+    SECRET_KEY="$(/venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     /venv/bin/python manage.py collectstatic --no-input
 
 FROM python:3.11-slim-bookworm AS runtime

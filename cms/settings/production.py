@@ -1,11 +1,15 @@
 """Production: every secret from the environment, HTTPS assumed behind a proxy."""
 
+from cms.startup import refuse_weak_secret_key
+
 from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=False)
 # No default: production refuses to start without its own key.
 SECRET_KEY = env.str("SECRET_KEY")
+# A placeholder copied from docker-compose.yml or .env.example must not start.
+refuse_weak_secret_key(SECRET_KEY)
 
 # TLS terminates at the load balancer or reverse proxy in front of gunicorn.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
