@@ -25,7 +25,6 @@ from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.localization import get_available_admin_languages
 from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -33,21 +32,19 @@ from wagtail_localize.views import submit_translations
 
 
 class AdminLanguageMiddleware:
-    """The admin in Vietnamese or English only (WAGTAILADMIN_PERMITTED_LANGUAGES).
+    """The admin speaks Vietnamese unless the editor chose English in their account.
 
-    Khmer is among LANGUAGES because Wagtail wants every content language there, so
-    LocaleMiddleware would give a Khmer browser a Khmer admin; an editor with no
-    language chosen in their account gets the default language instead. (Wagtail
-    applies a chosen one itself, inside the admin's views.)
+    LocaleMiddleware follows the browser's Accept-Language, so an editor with an
+    English (or Khmer) browser would get an English (or Khmer) admin. The editors'
+    working language is Vietnamese whatever their browser says; Wagtail applies an
+    editor's own choice (Account → Preferences) itself, inside the admin's views.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        permitted = dict(get_available_admin_languages())
-        in_admin = request.path.startswith(reverse("wagtailadmin_home"))
-        if in_admin and translation.get_language() not in permitted:
+        if request.path.startswith(reverse("wagtailadmin_home")):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)

@@ -37,6 +37,21 @@ def test_a_khmer_browser_gets_the_admin_in_vietnamese(admin_client):
     assert 'lang="vi"' in response.content.decode()
 
 
+@pytest.mark.parametrize("browser_language", ["en", "en-US,en;q=0.9", "km", "fr"])
+def test_an_editor_with_a_foreign_browser_gets_the_admin_in_vietnamese(
+    admin_client, browser_language
+):
+    """Before: LocaleMiddleware followed Accept-Language, so an English browser got an
+    English admin. The editors' language is Vietnamese unless they choose otherwise."""
+    response = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=browser_language)
+    assert 'lang="vi"' in response.content.decode()
+
+
+def test_the_login_page_is_vietnamese_for_an_english_browser(client, db):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en")
+    assert 'lang="vi"' in response.content.decode()
+
+
 def test_an_editors_choice_of_english_wins_over_the_browser(admin_client, admin_user):
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "en"
