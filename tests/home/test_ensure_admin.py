@@ -37,3 +37,19 @@ def test_an_existing_admin_keeps_its_password(monkeypatch):
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "khác")
     run()
     assert get_user_model().objects.get(username="admin").check_password("giữ-nguyên-mật-khẩu")
+
+
+def test_a_password_given_for_an_existing_admin_says_why_it_was_not_applied(monkeypatch):
+    """Before: a later `make run` with DJANGO_SUPERUSER_PASSWORD said only "password
+    unchanged", so an operator who lost the password did not learn how to reset it."""
+    get_user_model().objects.create_superuser("admin", "a@example.gov.vn", "mật-khẩu-cũ-đã-quên")
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "mật-khẩu-mới")
+    output = run()
+    assert "DJANGO_SUPERUSER_PASSWORD was not applied" in output
+    assert "manage.py changepassword admin" in output
+
+
+def test_a_later_run_without_a_password_prints_no_reset_advice(monkeypatch):
+    get_user_model().objects.create_superuser("admin", "a@example.gov.vn", "mật-khẩu")
+    monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+    assert "not applied" not in run()

@@ -18,6 +18,16 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             self.stdout.write(f"Admin account '{username}' already exists; password unchanged.")
+            if os.environ.get("DJANGO_SUPERUSER_PASSWORD"):
+                # The variable stays in an operator's environment: applying it on every
+                # start would silently undo a password changed in the admin since.
+                self.stdout.write(
+                    self.style.WARNING(
+                        "DJANGO_SUPERUSER_PASSWORD was not applied: it only sets the password "
+                        "of a new account. To change it: "
+                        f"python manage.py changepassword {username}"
+                    )
+                )
             return
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD") or secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email=email, password=password)
