@@ -7,13 +7,12 @@ same limiter again with its own, lower cap (`home.api`), so a loop cannot inflat
 Counters live in Django's cache. With several server processes CACHE_URL must name a
 shared cache (Redis), or each process limits on its own.
 
-The client is REMOTE_ADDR. Behind reverse proxies, NUM_PROXIES says how many entries of
-X-Forwarded-For (from the right) were added by them; entries further left are whatever
-the client sent, so X-Forwarded-For is never read without NUM_PROXIES. A server-side
-frontend (Next.js rendering for every reader from one address) is listed in
+The client is `client_address()`, the one definition every per-client count uses. A
+server-side frontend (Next.js rendering for every reader from one address) is listed in
 API_RATE_LIMIT_EXEMPT so it is not limited as one client.
 """
 
+import functools
 import ipaddress
 import math
 import time
@@ -30,16 +29,42 @@ LIMITED_PATH_PREFIX = "/api/"
 
 
 def client_address(request: HttpRequest) -> str:
-    remote = request.META.get("REMOTE_ADDR", "")
-    num_proxies = getattr(settings, "NUM_PROXIES", 0)
+    """The client's address: REMOTE_ADDR, unless that is one of TRUSTED_PROXIES.
+
+    X-Forwarded-For is whatever the sender wrote, except the entries a trusted proxy
+    appended. So it is read from the right only while the hop that handed it over is a
+    trusted proxy; the first address that is not one is the client. A client connecting
+    directly (REMOTE_ADDR not a proxy) cannot change its identity with the header.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if num_proxies <= 0 or not forwarded:
-        return remote
-    hops = [hop.strip() for hop in forwarded.split(",")]
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    while hops and in_networks(address, trusted_proxy_networks()):
+        try:
+            address = str(ipaddress.ip_address(hops.pop()))
+        except ValueError:  # not written by a proxy: keep the last address one vouched for
+            break
+    return address
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+@functools.cache
+def parse_networks(entries: tuple[str, ...]) -> tuple[Network, ...]:
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def trusted_proxy_networks() -> tuple[Network, ...]:
+    return parse_networks(tuple(settings.TRUSTED_PROXIES))
+
+
+def in_networks(address: str, networks: tuple[Network, ...]) -> bool:
     try:
-        return str(ipaddress.ip_address(hops[-min(num_proxies, len(hops))]))
+        ip = ipaddress.ip_address(address)
     except ValueError:
-        return remote
+        return False
+    return any(ip in network for network in networks)
 
 
 def seconds_until_allowed(scope: str, address: str, limit: int) -> int:
@@ -69,16 +94,8 @@ def too_many_requests(wait: int, limit: int, what: str = "requests") -> JsonResp
     return response
 
 
-def exempt_networks() -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
-    return [ipaddress.ip_network(entry, strict=False) for entry in settings.API_RATE_LIMIT_EXEMPT]
-
-
 def is_exempt(address: str) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in network for network in exempt_networks())
+    return in_networks(address, parse_networks(tuple(settings.API_RATE_LIMIT_EXEMPT)))
 
 
 class RateLimitMiddleware:

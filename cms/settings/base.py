@@ -6,6 +6,7 @@ Everything an operator may change comes from the environment (django-environ);
 """
 
 import importlib.util
+import ipaddress
 import warnings
 from pathlib import Path
 
@@ -266,12 +267,29 @@ REST_FRAMEWORK = {
 # The visit counter counts one view per client and page within this window, so a
 # reload loop cannot inflate "Số lượt truy cập" (visits).
 VISIT_COUNT_WINDOW_SECONDS = env.int("VISIT_COUNT_WINDOW_SECONDS", default=30 * 60)
-# Reverse proxies in front of the app: X-Forwarded-For is trusted only this deep.
-NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+
+
+def trusted_proxies_from_env() -> list[str]:
+    """TRUSTED_PROXIES: the reverse proxies (addresses or networks) whose X-Forwarded-For
+    is believed; from anyone else the header is ignored (cms.rate_limit.client_address)."""
+    if env.str("NUM_PROXIES", default="") and "TRUSTED_PROXIES" not in env:
+        # NUM_PROXIES trusted the header from any sender; failing beats silently changing
+        # every reader's identity to the proxy's address.
+        raise ImproperlyConfigured(
+            "NUM_PROXIES is replaced by TRUSTED_PROXIES: list your proxies' addresses or networks"
+        )
+    entries = env.list("TRUSTED_PROXIES", default=[])
+    try:
+        return [str(ipaddress.ip_network(entry, strict=False)) for entry in entries]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES has a bad entry ({error})") from None
+
+
+TRUSTED_PROXIES = trusted_proxies_from_env()
 # Requests a minute per client on /api/ (0: no limit); past it, 429 with Retry-After.
 # A server-side frontend rendering for every reader from one address goes in the
 # exempt list (addresses or networks, e.g. 10.0.0.0/8). Loopback is exempt by default:
-# behind a proxy on the same host without NUM_PROXIES, every reader arrives from it.
+# behind a proxy on the same host without TRUSTED_PROXIES, every reader arrives from it.
 API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=600)
 API_RATE_LIMIT_EXEMPT = env.list("API_RATE_LIMIT_EXEMPT", default=["127.0.0.1", "::1"])
 # Longer query values are refused with a 400 before any view sees them.
