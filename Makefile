@@ -16,6 +16,7 @@ $(VENV)/.installed: requirements-dev.lock requirements.lock
 
 run: $(VENV)/.installed
 	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver $(HOST):$(PORT)

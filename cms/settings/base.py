@@ -319,8 +319,11 @@ PREVIEW_TOKEN_SECONDS = env.int("PREVIEW_TOKEN_SECONDS", default=10 * 60)
 # serve the default language's version with meta.is_fallback = true.
 API_TRANSLATION_FALLBACK = env.str("API_TRANSLATION_FALLBACK", default="default")
 
+# Shared by every worker by default (gunicorn runs several): rate limits and visit
+# windows count per client, not per process. The table comes from `createcachetable`
+# (the image's entrypoint and `make run` run it); Redis (`redis://…`) is faster.
 CACHES = {
-    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    "default": env.cache_url("CACHE_URL", default="dbcache://django_cache"),
 }
 
 LOGGING = {
