@@ -21,15 +21,18 @@ ENV PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=cms.settings.production \
     STATIC_ROOT=/app/var/static \
     MEDIA_ROOT=/data/media \
+    DOCUMENTS_ROOT=/data/documents \
     PORT=8000
+# /data/media: images and videos, a proxy may serve it at /media/. /data/documents:
+# documents, served only by the app (it checks the collection's privacy).
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin cms \
-    && mkdir -p /data/media \
-    && chown cms /data/media
+    && mkdir -p /data/media /data/documents \
+    && chown cms /data/media /data/documents
 WORKDIR /app
 COPY --from=build /venv /venv
 COPY --from=build --chown=cms /app /app
 USER 10001
-VOLUME ["/data/media"]
+VOLUME ["/data/media", "/data/documents"]
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"]
