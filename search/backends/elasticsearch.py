@@ -5,6 +5,7 @@
         "URLS": ["http://127.0.0.1:9200"],
         "INDEX_PREFIX": "govcms_",
         "TIMEOUT": 5,                # seconds per request; searches fall back after it
+        "WRITE_TIMEOUT": 1,          # seconds a save waits before recording the update for later
     }}
 
 Optional: MAX_RETRIES (1), RETRY_AFTER (30 s during which a failed cluster is
@@ -32,26 +33,33 @@ all rank beyond them finds nothing more, and its count stops there too.
 Resilience: when Elasticsearch is down, slow (TIMEOUT) or missing its index,
 `search()` and `count()` answer from the database engine and set
 `last_search_degraded` (also `results.degraded`); the cluster is then left
-alone for RETRY_AFTER seconds. Writes never fail a save: an object whose
-update did not reach Elasticsearch is recorded as a PendingIndexUpdate and
-pushed, from IndexEntry, at the start of the next successful write or search,
-or by `manage.py sync_search_index`.
+alone for RETRY_AFTER seconds. Writes never fail a save and wait at most
+WRITE_TIMEOUT: an object whose update did not reach Elasticsearch is recorded
+as a PendingIndexUpdate and pushed, from IndexEntry, at the start of the next
+successful write or by `manage.py sync_search_index` (cron) — never by a
+search, which only reads. While updates are pending the index is known to be
+behind, so searches answer from the database (degraded) until they are applied.
+`sync_search_index --check` compares the index with the database (count and
+checksum of every document).
 
 `manage.py update_index` fills a new index while the alias keeps answering
 from the old one, then swaps the alias atomically and deletes the old index.
 """
 
 import contextvars
+import hashlib
+import json
 import logging
 import threading
 import time
 from collections import defaultdict
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
 from modelsearch.backends.base import get_model_root
 
 from search.backends.base import (
@@ -73,14 +81,15 @@ last_search_degraded: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 
 DEFAULT_TIMEOUT = 5
+DEFAULT_WRITE_TIMEOUT = 1
 DEFAULT_MAX_RETRIES = 1
 DEFAULT_RETRY_AFTER = 30
 DEFAULT_MAX_WINDOW = 10_000
 # Administrative calls (create, swap, delete, bulk loads) may take longer than a search.
 ADMIN_TIMEOUT = 60
 BULK_CHUNK = 500
-# Pending updates pushed at the start of one write or search; the rest wait for the next.
-PENDING_BATCH = 500
+# Pending updates pushed at the start of one write; the rest wait for the next, or the command.
+PENDING_BATCH = 100
 DB_CHUNK = 1000
 
 ES_ERRORS = (ApiError, TransportError)
@@ -168,6 +177,24 @@ def describe(error: Exception) -> str:
     return f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"
 
 
+class Fingerprint(NamedTuple):
+    """How many search documents there are, and a checksum of all their text."""
+
+    count: int
+    checksum: str
+
+
+def fingerprint(documents) -> Fingerprint:
+    """Order-independent: the sum of each document's SHA-256, so the database and
+    Elasticsearch can each be read in whatever order is cheap for them."""
+    total, count = 0, 0
+    for document in documents:
+        encoded = json.dumps(list(document), ensure_ascii=False).encode()
+        total += int.from_bytes(hashlib.sha256(encoded).digest(), "big")
+        count += 1
+    return Fingerprint(count, f"{total % 2**256:064x}")
+
+
 def document_id(content_type_id: int, object_id: int) -> str:
     return f"{content_type_id}:{object_id}"
 
@@ -194,6 +221,9 @@ class ElasticsearchEngine:
         self.alias = f"{params.get('INDEX_PREFIX', '')}entries".lower()
         self.rebuilding_alias = f"{self.alias}_rebuilding"
         self.timeout = float(params.get("TIMEOUT", DEFAULT_TIMEOUT))
+        self.write_timeout = min(
+            self.timeout, float(params.get("WRITE_TIMEOUT", DEFAULT_WRITE_TIMEOUT))
+        )
         self.max_window = int(params.get("MAX_WINDOW", DEFAULT_MAX_WINDOW))
         self.refresh_on_write = bool(params.get("REFRESH_ON_WRITE", False))
         self.es = client_for(
@@ -209,6 +239,11 @@ class ElasticsearchEngine:
     @property
     def admin(self) -> Elasticsearch:
         return self.es.options(request_timeout=max(self.timeout, ADMIN_TIMEOUT))
+
+    @property
+    def writer(self) -> Elasticsearch:
+        """For writes made while an editor waits: a hung cluster must not hold the save."""
+        return self.es.options(request_timeout=self.write_timeout)
 
     # --- Searching ---------------------------------------------------------------------
 
@@ -309,9 +344,9 @@ class ElasticsearchEngine:
     def answer(self, from_elasticsearch, from_database):
         """Elasticsearch's answer, or the database's when Elasticsearch cannot give one."""
         last_search_degraded.set(False)
-        if not self.breaker.is_open():
+        # Missed updates are applied by writes and the command, not here: a search only reads.
+        if not self.breaker.is_open() and not self.is_behind():
             try:
-                self.apply_pending(limit=PENDING_BATCH)
                 self.refresh_if_written()
                 answer = from_elasticsearch()
             except ES_ERRORS as error:
@@ -352,9 +387,9 @@ class ElasticsearchEngine:
             self.record_pending(keys)
             return
         try:
-            self.apply_pending(limit=PENDING_BATCH)
+            self.apply_pending(limit=PENDING_BATCH, client=self.writer)
             # Also into an index being rebuilt, if any (missing alias errors are ignored).
-            failed = self.push(keys, [self.alias, self.rebuilding_alias])
+            failed = self.push(keys, [self.alias, self.rebuilding_alias], client=self.writer)
         except ES_ERRORS as error:
             if unavailable(error):
                 self.breaker.trip()
@@ -370,7 +405,7 @@ class ElasticsearchEngine:
         if failed:
             self.record_pending(failed)
 
-    def push(self, keys, targets, raise_errors=False) -> set[tuple[int, int]]:
+    def push(self, keys, targets, raise_errors=False, client=None) -> set[tuple[int, int]]:
         """Copy the IndexEntry of each (content_type_id, object_id) to the targets, or
         delete the document where there is none. Returns the keys that failed on the
         first target (the others are best effort); raises on transport errors."""
@@ -391,7 +426,7 @@ class ElasticsearchEngine:
                 for target in targets:
                     operations.extend(self.actions(target, key, entries.get(key)))
                     actions.append((target, key))
-            failed |= self.bulk(operations, actions, targets[0], raise_errors)
+            failed |= self.bulk(operations, actions, targets[0], raise_errors, client)
         return failed
 
     def actions(self, target, key, entry) -> list[dict]:
@@ -404,10 +439,12 @@ class ElasticsearchEngine:
         require_alias = target in (self.alias, self.rebuilding_alias)
         return [{"index": {"_index": target, "_id": _id, "require_alias": require_alias}}, document]
 
-    def bulk(self, operations, actions, checked_target, raise_errors) -> set[tuple[int, int]]:
+    def bulk(
+        self, operations, actions, checked_target, raise_errors, client=None
+    ) -> set[tuple[int, int]]:
         if not operations:
             return set()
-        client = self.admin if raise_errors else self.es
+        client = client or self.admin
         response = client.bulk(operations=operations)
         if self.refresh_on_write:
             with self._unrefreshed_lock:
@@ -452,7 +489,11 @@ class ElasticsearchEngine:
     def pending(self):
         return PendingIndexUpdate.objects.filter(index_name=self.alias)
 
-    def apply_pending(self, limit: int | None = None) -> int:
+    def is_behind(self) -> bool:
+        """Whether some saves have not reached the index yet."""
+        return self.pending().exists()
+
+    def apply_pending(self, limit: int | None = None, client=None) -> int:
         """Push recorded updates (oldest first); returns how many were applied.
         Raises on transport errors; rows that Elasticsearch refused stay recorded."""
         rows = list(
@@ -463,6 +504,7 @@ class ElasticsearchEngine:
         failed = self.push(
             [(row.content_type_id, row.object_id) for row in rows],
             [self.alias, self.rebuilding_alias],
+            client=client,
         )
         done = [row for row in rows if (row.content_type_id, row.object_id) not in failed]
         for batch in chunks(done, DB_CHUNK):
@@ -502,6 +544,26 @@ class ElasticsearchEngine:
             raise
         self.swap_alias(name, started)
         return copied
+
+    # --- Comparing the index with the database ------------------------------------------
+
+    def database_fingerprint(self) -> Fingerprint:
+        """What the index should hold: every IndexEntry."""
+        rows = IndexEntry.objects.order_by().values_list("content_type_id", "object_id", *COLUMNS)
+        return fingerprint(rows.iterator(chunk_size=DB_CHUNK))
+
+    def index_fingerprint(self) -> Fingerprint:
+        """What the index holds, read in full (a scroll over the alias)."""
+        self.admin.indices.refresh(index=self.alias)
+        hits = helpers.scan(self.admin, index=self.alias, query={"query": {"match_all": {}}})
+        return fingerprint(
+            (
+                int(hit["_source"]["content_type"]),
+                hit["_source"]["object_id"],
+                *(hit["_source"].get(column, "") for column in COLUMNS),
+            )
+            for hit in hits
+        )
 
     # --- Index lifecycle ------------------------------------------------------------------
 
