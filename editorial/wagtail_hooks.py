@@ -1,7 +1,8 @@
-"""Admin wiring of the editorial workflow: the dashboard panels."""
+"""Admin wiring of the editorial workflow: the dashboard panels, the sign-in lockouts screen."""
 
 from wagtail import hooks
 
+from editorial.lockout_admin import LockoutViewSet
 from editorial.panels import editorial_panels
 
 # Wagtail's panels that ours replace: the same pages, listed twice, would be noise.
@@ -12,3 +13,8 @@ REPLACED_PANELS = {"workflow_objects_to_moderate", "recent_edits"}
 def add_editorial_panels(request, panels):
     panels[:] = [panel for panel in panels if getattr(panel, "name", "") not in REPLACED_PANELS]
     panels.extend(editorial_panels(request.user))
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewset():
+    return LockoutViewSet()

@@ -8,6 +8,7 @@ Everything an operator may change comes from the environment (django-environ);
 import importlib.util
 import ipaddress
 import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "corsheaders",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a sign-in lockout into its answer (editorial/lockout.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -131,6 +135,28 @@ def database_from_env() -> dict:
 
 DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# axes first: a locked-out username or address is refused before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# --- Sign-in lockout (django-axes; the rules are explained in editorial/lockout.py) -------
+# A username locks after LOGIN_FAILURES_PER_USERNAME failures from anywhere; an address
+# after LOGIN_FAILURES_PER_ADDRESS failures across usernames (higher: an office shares
+# one NAT address). Both count over, and unlock after, LOGIN_LOCKOUT_MINUTES.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURES_PER_USERNAME", default=5)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=20)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+# Tries during a lockout do not extend it: the wait the message states is the real one.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "editorial.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "editorial.lockout.lockout_response"
+# The one definition of the client's address (X-Forwarded-For only from trusted proxies).
+AXES_CLIENT_IP_CALLABLE = "cms.rate_limit.client_address"
+AXES_ENABLE_ADMIN = False  # no Django admin here; the Wagtail admin has the screen
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.lockout.LoginForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -339,6 +365,8 @@ LOGGING = {
     "loggers": {
         # One line per background task is noise at INFO; failures still show.
         "django_tasks": {"level": "WARNING"},
+        # axes reports every failed sign-in at INFO; lockouts still show as warnings.
+        "axes": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
     },
