@@ -9,6 +9,7 @@ from articles.feeds import AtomLegalDocumentsFeed, AtomNewsFeed, LegalDocumentsF
 from cms import health
 from cms.api import api, api_index, api_router
 from cms.api_errors import unknown_api_url
+from cms.frontend_redirect import redirect_to_frontend
 from home.sitemaps import FrontendSitemap
 
 urlpatterns = [
@@ -35,5 +36,10 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path (page previews and the page tree).
-urlpatterns += [path("", include(wagtail_urls))]
+# Every other path is a page's: a redirect to the frontend or a 404 (the CMS renders no
+# pages). It keeps Wagtail's name and pattern, so page URLs and "View live" still reverse
+# to it; Wagtail's other front-end URLs (the login a restricted document asks for) stay.
+urlpatterns += [
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, redirect_to_frontend, name="wagtail_serve"),
+]
