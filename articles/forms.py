@@ -1,10 +1,11 @@
 """Page forms that check what Wagtail's generic page form cannot."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from editorial.forms import EditorialPageForm
 
 
-class GalleryPageForm(WagtailAdminPageForm):
+class GalleryPageForm(EditorialPageForm):
     """A photo gallery needs photos and a video gallery needs videos."""
 
     def clean(self):

@@ -1,7 +1,8 @@
-"""Admin wiring of the editorial workflow: the dashboard panels, the sign-in lockouts screen."""
+"""Admin wiring of the editorial workflow: dashboard panels, edit conflicts, sign-in lockouts."""
 
 from wagtail import hooks
 
+from editorial.forms import warn_with_comparison
 from editorial.lockout_admin import LockoutViewSet
 from editorial.panels import editorial_panels
 
@@ -18,3 +19,7 @@ def add_editorial_panels(request, panels):
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():
     return LockoutViewSet()
+
+
+# The page form refuses a stale save (editorial/forms.py); this adds the links to resolve it.
+hooks.register("before_edit_page", warn_with_comparison)

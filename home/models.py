@@ -22,10 +22,13 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.preview import HeadlessPreviewMixin
+from editorial.forms import EditorialPageForm
 
 
 class HomePage(HeadlessPreviewMixin, Page):
     """One per site. Editors pick what the front page highlights; empty slots fill themselves."""
+
+    base_form_class = EditorialPageForm  # refuses to overwrite a colleague's newer save
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 

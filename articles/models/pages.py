@@ -28,6 +28,7 @@ from articles.blocks import body_blocks
 from articles.document_numbers import parse_document_number
 from articles.forms import GalleryPageForm
 from articles.preview import HeadlessPreviewMixin
+from editorial.forms import EditorialPageForm
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -49,6 +50,8 @@ def tabbed(content: list, metadata: list) -> TabbedInterface:
 
 class IndexPage(HeadlessPreviewMixin, Page):
     """Shared shape of the section listings editors build the site from."""
+
+    base_form_class = EditorialPageForm  # refuses to overwrite a colleague's newer save
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 
@@ -99,6 +102,8 @@ class GalleryIndexPage(IndexPage):
 class StandardPage(HeadlessPreviewMixin, Page):
     """A plain page: introduction, functions and duties, contacts."""
 
+    base_form_class = EditorialPageForm
+
     body = StreamField(body_blocks(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["home.HomePage", "articles.StandardPage"]
@@ -121,6 +126,7 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticlePage(HeadlessPreviewMixin, Page):
+    base_form_class = EditorialPageForm
     lead = models.TextField(_("lead"), blank=True, help_text=_("Sapo: the opening summary."))
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -263,6 +269,8 @@ class DirectivePageQuerySet(PageQuerySet):
 
 class DirectivePage(HeadlessPreviewMixin, Page):
     """Văn bản chỉ đạo, điều hành: a document with the metadata Nghị định 42/2022 asks for."""
+
+    base_form_class = EditorialPageForm
 
     document_type = models.ForeignKey(
         "articles.DocumentType",
@@ -643,6 +651,8 @@ class GalleryVideo(TranslatableMixin, Orderable):
 
 class DocumentLibraryPage(HeadlessPreviewMixin, Page):
     """A dated list of downloads, like "Tài liệu Bồi thường nhà nước (31/05/2021)"."""
+
+    base_form_class = EditorialPageForm
 
     intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
 

@@ -109,6 +109,21 @@ TEMPLATES = [
 ]
 
 
+def sqlite_options_for_concurrent_writers() -> dict:
+    """SQLite with several workers: a second writer waits its turn instead of failing.
+
+    IMMEDIATE takes the write lock when a transaction begins, so two transactions never
+    both read and then both try to write — the deadlock SQLite answers at once with
+    "database is locked", whatever the timeout. `timeout` is how long a writer waits for
+    the lock (SQLITE_BUSY_TIMEOUT seconds). WAL lets readers go on while one writes.
+    """
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
+        "init_command": "PRAGMA journal_mode=WAL",
+    }
+
+
 def database_from_env() -> dict:
     """Parse DATABASE_URL, turning a malformed value into one readable line."""
     default = f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"
@@ -125,6 +140,7 @@ def database_from_env() -> dict:
         raise ImproperlyConfigured(f"DATABASE_URL has an unknown scheme: {scheme!r}")
     if config["ENGINE"] == "django.db.backends.sqlite3":
         Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        config.setdefault("OPTIONS", {}).update(sqlite_options_for_concurrent_writers())
     else:
         # Fail fast when the server is unreachable instead of hanging a worker.
         config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
