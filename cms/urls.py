@@ -1,9 +1,11 @@
 from django.conf import settings
+from django.db import transaction
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from articles.feeds import AtomLegalDocumentsFeed, AtomNewsFeed, LegalDocumentsFeed, NewsFeed
 from cms import health
@@ -11,6 +13,11 @@ from cms.api import api, api_index, api_router
 from cms.api_errors import unknown_api_url
 from cms.frontend_redirect import redirect_to_frontend
 from home.sitemaps import FrontendSitemap
+
+# An editor's action commits whole or not at all: Wagtail's add view saves the page,
+# its revision and the publication one by one, and a worker killed between them left
+# a live page that was never published. Public reads need no transaction.
+decorate_urlpatterns(wagtailadmin_urls.urlpatterns, transaction.atomic)
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
