@@ -44,6 +44,9 @@ class ProblemJsonAPI(NinjaAPI):
             for operation in operations.values():
                 responses = operation.get("responses", {})
                 for status, description in self.ANY_OPERATION.items():
+                    # Ninja keys its own by int: two keys "400" in the JSON, which Swagger
+                    # UI refuses ("duplicated mapping key"). One entry per status.
+                    responses.pop(int(status), None)
                     responses.setdefault(
                         status,
                         {

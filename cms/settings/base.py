@@ -10,6 +10,7 @@ import ipaddress
 import warnings
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # Only for its static files: /api/docs serves Swagger UI from here, not from a CDN.
+    "ninja",
     "corsheaders",
     "axes",
     "django.contrib.auth",
@@ -67,6 +70,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response: per path (cms/content_security.py).
+    "cms.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # /api/: bad query strings → 400, every error as problem+json; then the rate limit.
@@ -369,6 +374,43 @@ API_TRANSLATION_FALLBACK = env.str("API_TRANSLATION_FALLBACK", default="default"
 # Shared by every worker by default (gunicorn runs several): rate limits and visit
 # windows count per client, not per process. The table comes from `createcachetable`
 # (the image's entrypoint and `make run` run it); Redis (`redis://…`) is faster.
+# --- Content-Security-Policy (django-csp) -----------------------------------------------
+# The admin's policy (and any page not under /api/, which has its own: cms/content_security.py).
+# Scripts and styles from this host only, plus inline ones: Wagtail 8's admin templates
+# carry inline scripts (no nonce support), so 'unsafe-inline' is the price of a working
+# editor; nothing may come from another host, and eval stays forbidden. Preview frames the
+# frontend's preview route; the editor's embed previews frame the video sites.
+_FRONTEND_PREVIEW_ORIGIN = urlsplit(FRONTEND_PREVIEW_URL)
+# Editors' avatars are Wagtail's own, not Gravatar's: no e-mail hash leaves for a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https://i.ytimg.com", "https://i.vimeocdn.com"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            "https://www.facebook.com",
+            *(
+                [f"{_FRONTEND_PREVIEW_ORIGIN.scheme}://{_FRONTEND_PREVIEW_ORIGIN.netloc}"]
+                if _FRONTEND_PREVIEW_ORIGIN.netloc
+                else []
+            ),
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="dbcache://django_cache"),
 }

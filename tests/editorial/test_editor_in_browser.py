@@ -83,7 +83,13 @@ def open_tabs(request, chromium: Browser):
 
 
 @pytest.fixture
-def log_in(live_server, chromium: Browser, open_tabs):
+def csp_violations() -> list[str]:
+    """Console messages about the Content-Security-Policy: each is something the policy broke."""
+    return []
+
+
+@pytest.fixture
+def log_in(live_server, chromium: Browser, open_tabs, csp_violations):
     """A new browser context for a person, logged in through the login form."""
 
     def log_in_as(username: str) -> Page:
@@ -91,6 +97,7 @@ def log_in(live_server, chromium: Browser, open_tabs):
         context = chromium.new_context(locale="vi-VN", base_url=live_server.url)
         context.set_default_timeout(TIMEOUT_MS)
         tab = context.new_page()
+        tab.on("console", lambda message: note_csp_violation(message.text, csp_violations))
         open_tabs.append(tab)
         tab.goto("/admin/login/")
         tab.fill("#id_username", username)
@@ -100,6 +107,11 @@ def log_in(live_server, chromium: Browser, open_tabs):
         return tab
 
     return log_in_as
+
+
+def note_csp_violation(text: str, violations: list[str]) -> None:
+    if "Content Security Policy" in text or "Content-Security-Policy" in text:
+        violations.append(text)
 
 
 @pytest.fixture
@@ -155,7 +167,7 @@ def approve_from_the_dashboard(tab: Page) -> None:
 
 
 def test_a_news_article_goes_from_the_writer_through_approval_to_the_apis(
-    log_in, site, writer, moderator
+    log_in, site, writer, moderator, csp_violations
 ):
     writer = log_in(writer.username)
     write_and_submit_article(writer, site["news"], site["photo"])
@@ -173,10 +185,11 @@ def test_a_news_article_goes_from_the_writer_through_approval_to_the_apis(
     assert body[2]["value"]["text"] == QUOTE
     search = moderator.request.get("/api/search/", params={"q": UNACCENTED_QUERY}).json()
     assert item["id"] in [hit["id"] for hit in search["items"]]
+    assert csp_violations == []
 
 
 def test_a_directive_taking_effect_before_its_issue_reads_the_error_in_vietnamese(
-    log_in, site, writer
+    log_in, site, writer, csp_violations
 ):
     writer = log_in(writer.username)
     writer.goto(f"/admin/pages/add/articles/directivepage/{site['register'].pk}/")
@@ -193,3 +206,4 @@ def test_a_directive_taking_effect_before_its_issue_reads_the_error_in_vietnames
     click_tab_holding(writer, "#id_effective_date")  # the form comes back on the first tab
     expect(error).to_be_visible()
     expect(error).to_contain_text(EXPECTED_VI_MESSAGES[EFFECTIVE_BEFORE_ISSUE])
+    assert csp_violations == []
