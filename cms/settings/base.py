@@ -315,6 +315,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_EXPOSE_HEADERS = ["Retry-After", "ETag"]
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Sessions only (the admin's own API calls). DRF's default also takes HTTP Basic
+    # passwords on every endpoint, which made /api/v2/ a password-guessing oracle.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
 }
 # The visit counter counts one view per client and page within this window, so a
 # reload loop cannot inflate "Số lượt truy cập" (visits).

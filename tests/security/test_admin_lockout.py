@@ -8,6 +8,7 @@ lockout is a 429 showing Wagtail's sign-in page with a Vietnamese message, the r
 password is refused meanwhile, and administrators unlock under Settings → Khóa đăng nhập.
 """
 
+import base64
 import datetime
 
 import pytest
@@ -202,3 +203,27 @@ def test_only_administrators_open_the_lockouts_screen(editor, role, screen):
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_home")
     assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+
+
+def basic_credentials(username: str, password: str) -> dict:
+    token = base64.b64encode(f"{username}:{password}".encode()).decode()
+    return {"HTTP_AUTHORIZATION": f"Basic {token}"}
+
+
+def test_the_public_api_takes_no_password_to_check(home_page, editor):
+    """Before: DRF's default HTTP Basic authentication answered a wrong password 403 and the
+    right one 200 on /api/v2/ — a second place to guess passwords. Now both are ignored."""
+    client = browser()
+
+    wrong = client.get("/api/v2/pages/", **basic_credentials(editor.username, "doan-sai"))
+    right = client.get("/api/v2/pages/", **basic_credentials(editor.username, PASSWORD))
+
+    assert wrong.status_code == right.status_code == 200
+    assert not AccessAttempt.objects.exists()
+
+
+def test_the_admins_own_api_still_knows_the_signed_in_editor(home_page, editor):
+    """The page chooser's API (DRF) still authenticates by the admin session."""
+    response = logged_in(editor).get("/admin/api/main/pages/")
+
+    assert response.status_code == 200
