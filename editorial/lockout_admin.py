@@ -17,10 +17,13 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from editorial.lockout import failure_limits, unlock
+
+UNLOCK_ACTION = "editorial.unlock_sign_in"
 
 
 class LockoutPermissionPolicy(ModelPermissionPolicy):
@@ -97,6 +100,7 @@ class UnlockView(DeleteView):
     """Asks first, then forgets the failures of the row's username and of its address."""
 
     page_title = _("Unlock")
+    template_name = "editorial/confirm_unlock.html"
     success_message = _("Sign-in unlocked for %(object)s.")
 
     @property
@@ -113,6 +117,8 @@ class UnlockView(DeleteView):
         return self.success_message % {"object": self.get_page_subtitle()}
 
     def delete_action(self):
+        # Who lifted which lockout stays in the audit log (Reports → Site history).
+        log(self.object, UNLOCK_ACTION, user=self.request.user)
         unlock(self.object)
 
 

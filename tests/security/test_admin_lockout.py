@@ -17,6 +17,7 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from editorial.roles import ADMINISTRATORS, MODERATORS, WRITERS
 from tests.editorial.conftest import PASSWORD, logged_in, member_of
@@ -178,7 +179,7 @@ def test_unlocking_on_the_admin_screen_lets_the_user_sign_in_again(administrator
     guess(browser(), editor.username, 40)
     attempt = AccessAttempt.objects.get(username=editor.username)
     unlock_url = reverse("sign-in-lockouts:delete", args=[attempt.pk])
-    assert administrator_client.get(unlock_url).status_code == 200
+    assert "Đồng ý, mở khóa" in administrator_client.get(unlock_url).content.decode()
 
     response = administrator_client.post(unlock_url)
 
@@ -186,6 +187,16 @@ def test_unlocking_on_the_admin_screen_lets_the_user_sign_in_again(administrator
     client = browser()
     assert sign_in(client, editor.username, PASSWORD).status_code == 302
     assert signed_in(client)
+
+
+def test_an_unlock_is_kept_in_the_audit_log(administrator_client, editor):
+    guess(browser(), editor.username, 5)
+    attempt = AccessAttempt.objects.get(username=editor.username)
+
+    administrator_client.post(reverse("sign-in-lockouts:delete", args=[attempt.pk]))
+
+    entry = ModelLogEntry.objects.get(action="editorial.unlock_sign_in")
+    assert entry.user.username == "quantri"
 
 
 @pytest.mark.parametrize("role", [WRITERS, MODERATORS])
