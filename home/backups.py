@@ -114,7 +114,8 @@ def dump_database(target: Path) -> str:
         raise BackupError(f"cannot back up a {connection.vendor} database.")
     name = "database.dump"
     arguments, env = pg_arguments()
-    dump = [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges"]
+    # No comments: COMMENT ON EXTENSION needs its owner, a superuser, on restore.
+    dump = [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", "--no-comments"]
     run([*dump, "--file", str(target / name), *arguments], env)
     return name
 

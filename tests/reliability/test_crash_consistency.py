@@ -22,7 +22,7 @@ from tests.reliability.scratch import REPO, template_from_test_database
 LEGACY_SAMPLE = REPO / "tests" / "articles" / "legacy_pages" / "tin-tap-huan-hoa-giai.html"
 SAMPLE_TITLE = "Sở Tư pháp tập huấn nghiệp vụ hòa giải ở cơ sở năm 2021"
 SAMPLE_URL = "tap-huan-nghiep-vu-hoa-giai-o-co-so-nam-2021"
-ROWS = 80
+ROWS = 30
 KILL_AFTER_PAGES = 5
 
 # The test database is migrated only for tests that ask for it: the template copies it.
