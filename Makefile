@@ -19,6 +19,10 @@ run: $(VENV)/.installed
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
+	@# The task worker (renditions, webhooks, search indexing) runs beside the server and
+	@# is stopped with it, however make run ends (Ctrl+C, an error, the server exiting).
+	@$(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # The whole suite on SQLite, then again on a real PostgreSQL that the script

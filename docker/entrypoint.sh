@@ -2,6 +2,12 @@
 # The container's entrypoint: prepare the database, then run the given command
 # (gunicorn by default). Tests run this script outside Docker against the test
 # database, so it must not assume it is inside a container.
+#
+# Background tasks (image renditions, webhook deliveries and retries, search index
+# updates) are queued in the database and run by a worker, a second container from
+# the same image with the command `python manage.py db_worker --no-reload`
+# (docker-compose.yml's `worker` service). Without a worker, uploads and publishes
+# still succeed but nothing is resized or sent; run at least one per site.
 set -eu
 
 PYTHON="${PYTHON:-python}"

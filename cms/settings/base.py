@@ -60,6 +60,10 @@ INSTALLED_APPS = [
     "ninja",
     "corsheaders",
     "axes",
+    # Background tasks (renditions, webhooks, Wagtail's search and reference index):
+    # queued in the database, run by `manage.py db_worker`.
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -284,6 +288,12 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "articles.document_form.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+# Decoding costs about 4 bytes a pixel: an 11000×11000 upload took 2.6 GB and 33 s to
+# resize. 40 megapixels (a 7700×5200 photo, ~160 MB decoded) is more than any camera
+# photo a portal shows; Wagtail's form refuses larger uploads (its default is 128 MP).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", default=40_000_000)
+# Checks that cap from the file's header, before anything decodes it (articles/image_form.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "articles.image_form.ImageForm"
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 # Uploaded video and audio for video galleries (wagtailmedia).
 WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
@@ -417,6 +427,11 @@ CONTENT_SECURITY_POLICY = {
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="dbcache://django_cache"),
 }
+
+# Work that must not hold an editor's request (resizing images, calling webhooks) is
+# queued in the database and run by `manage.py db_worker` (`make run` starts one; the
+# compose file's `worker` service in production). Tests run tasks immediately.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

@@ -19,3 +19,6 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="govcms-static-")
+# Tasks run inside the call that enqueues them, so a test sees their effect at once;
+# the tests that prove work stays out of a request switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
