@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 from articles.api.filters import page_models
 from articles.models import ArticlePage, DirectivePage
-from articles.visibility import visible_pages
+from articles.visibility import current_site, visible_pages
 from cms.problems import BadParameter, Problem, reject_unknown_parameters
 from search import query_log
 from search.analysis import MAX_QUERY_CHARS
@@ -28,23 +28,25 @@ from search.documents import field_texts
 from search.highlight import highlight
 from search.languages import STEM_MARK, VIETNAMESE, TextInLanguage, analyse_query
 from search.locales import content_locales, default_language
-from search.suggest import did_you_mean, recover_typing
+from search.suggest import PublicVocabulary, did_you_mean, recover_typing
 
 router = Router(tags=["search"])
 
 # Facets are counted over this many best matches: enough for every realistic
 # query, and a bound on the cost of a query that matches the whole site.
 FACET_WINDOW = 1000
+# The pages API's bound on ids (PostgreSQL's int4): past it an id is a 400, never a 500.
+MAX_ID = 2**31 - 1
 ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
 
 
 class SearchParams(Schema):
     q: str = Field("", max_length=MAX_QUERY_CHARS, description="What the user typed.")
     type: str | None = Field(None, description="Page type, e.g. articles.ArticlePage.")
-    section: int | None = Field(None, ge=1, description="Only pages below this page id.")
+    section: int | None = Field(None, ge=1, le=MAX_ID, description="Only pages below this page id.")
     category: str | None = Field(None, max_length=255, description="Category slug.")
     document_type: str | None = Field(None, max_length=20, description="Type code, e.g. CT.")
-    issuing_body: int | None = Field(None, ge=1, description="Issuing body id.")
+    issuing_body: int | None = Field(None, ge=1, le=MAX_ID, description="Issuing body id.")
     year: int | None = Field(None, ge=1900, le=2100, description="Issue or display year.")
     validity: ValidityCode | None = None
     locale: str | None = Field(
@@ -91,18 +93,23 @@ class SearchResponse(Schema):
     degraded: bool
 
 
-def filtered_pages(params: SearchParams):
-    # The one rule of what the public may see, shared with the pages API.
-    pages = visible_pages()
+def public_pages(site, language: str):
+    """The one rule of what the public may see, shared with the pages API: the
+    request's site, in the language searched."""
+    return visible_pages(site).filter(locale__language_code=language)
+
+
+def filtered_pages(params: SearchParams, site, language: str):
+    pages = public_pages(site, language)
     if params.type:
         model = page_models().get(params.type)
         if model is None:
             valid = ", ".join(sorted(page_models()))
             raise BadParameter("type", f"Unknown page type; valid values: {valid}")
         pages = pages.type(model)
-    pages = pages.filter(locale__language_code=search_language(params.locale))
     if params.section:
-        section = Page.objects.filter(pk=params.section).first()
+        # Among visible pages only: a hidden page's id answers exactly as a missing one.
+        section = visible_pages(site).filter(pk=params.section).first()
         if section is None:
             raise BadParameter("section", "No page with this id")
         pages = pages.descendant_of(section)
@@ -211,15 +218,15 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
     reject_unknown_parameters(request, SearchParams.model_fields)
     # NFC first: keyboards that send decomposed marks must not split words.
     query = unicodedata.normalize("NFC", params.q.replace("\x00", " ")).strip()
-    pages = filtered_pages(params)
+    site = current_site(request)
     language = search_language(params.locale)
+    pages = filtered_pages(params, site, language)
     vietnamese = language == VIETNAMESE
     backend = get_search_backend()
+    vocabulary = PublicVocabulary(backend.engine, public_pages(site, language))
     # Words the site has never used are typing accidents more often than not (Telex and
     # VNI are Vietnamese keyboards: other languages' queries are taken as typed).
-    corrected = (
-        recover_typing(query, backend.engine.document_frequencies) if query and vietnamese else None
-    )
+    corrected = recover_typing(query, vocabulary) if query and vietnamese else None
     results = pages.search(TextInLanguage(corrected or query, language))
     total = results.count()
     promoted = query_log.promoted_pages(query) if params.offset == 0 else []
@@ -255,11 +262,7 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
         offset=params.offset,
         items=items,
         facets=facets_for(ranked_ids),
-        suggestion=(
-            did_you_mean(corrected or query, backend.engine.document_frequencies)
-            if vietnamese
-            else None
-        ),
+        suggestion=did_you_mean(corrected or query, vocabulary) if vietnamese else None,
         corrected_query=corrected,
         degraded=bool(getattr(results, "degraded", False)),
     )
@@ -288,5 +291,5 @@ class AutocompleteResponse(Schema):
 def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]):
     reject_unknown_parameters(request, AutocompleteParams.model_fields)
     typed = params.q.replace("\x00", " ")
-    pages = visible_pages().filter(locale__language_code=search_language(params.locale))
+    pages = public_pages(current_site(request), search_language(params.locale))
     return AutocompleteResponse(query=typed, suggestions=complete(typed, pages, params.limit))

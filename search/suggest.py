@@ -7,7 +7,8 @@
   syllable taking the accented form the site's own texts use most ("hoa giai"
   → "hòa giải"). No model, no network: only the index's term frequencies.
 
-`frequencies` is any engine's `document_frequencies(terms) -> {term: count}`.
+The vocabulary is a `PublicVocabulary`: the words of the pages the reader may see,
+so that nothing is ever suggested from a draft, an expired or a restricted page.
 """
 
 import itertools
@@ -20,6 +21,47 @@ from search.analysis import exact_term
 from search.vietnamese import decode_typing, fold, is_vietnamese_syllable, normalise
 
 Frequencies = Callable[[list[str]], dict[str, int]]
+
+
+class PublicVocabulary:
+    """Document frequencies over the pages the public may see, for one request.
+
+    A suggestion is a word some page holds: it must come from a page the reader may
+    see (one site, one locale), or a draft's, an expired or a restricted page's words
+    would leak through "did you mean". The counts are made at query time, restricted
+    to `pages` in the engine's own statement, rather than kept in a table of public
+    words: visibility changes without any write to the index (an expiry time passes,
+    a parent is unpublished or restricted), so only a count at query time is right at
+    every moment. Each term is asked once per request (typo recovery and "did you
+    mean" ask the same words again).
+    """
+
+    def __init__(self, engine, pages):
+        self.engine = engine
+        self.pages = pages
+        self.counted: dict[str, int] = {}
+        self.present: dict[str, bool] = {}
+
+    def __call__(self, terms: list[str]) -> dict[str, int]:
+        """How many visible pages hold each term."""
+        new = [term for term in dict.fromkeys(terms) if term not in self.counted]
+        if new:
+            self.counted.update(self.engine.document_frequencies(new, self.pages))
+        return {term: self.counted[term] for term in terms}
+
+    def known(self, terms: list[str]) -> set[str]:
+        """The terms some visible page holds: one page is enough, so common words cost
+        a look-up each, not a count of thousands of pages."""
+        new = [
+            term
+            for term in dict.fromkeys(terms)
+            if term not in self.present and term not in self.counted
+        ]
+        if new:
+            found = self.engine.terms_present(new, self.pages)
+            self.present.update((term, term in found) for term in new)
+        return {term for term in terms if self.present.get(term) or self.counted.get(term, 0)}
+
 
 WORD = re.compile(r"\w+")
 TONES = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]
@@ -63,26 +105,26 @@ def one_edit_away(word: str) -> set[str]:
     return (deletes | transposes | replaces | inserts) - {word}
 
 
-def recover_typing(query: str, frequencies: Frequencies) -> str | None:
+def recover_typing(query: str, vocabulary: PublicVocabulary) -> str | None:
     """The query with unknown words rewritten, or None when nothing needed it."""
     query = unicodedata.normalize("NFC", query)
     words = WORD.findall(query)[:MAX_WORDS]
     if not words:
         return None
-    known = frequencies([fold(word) for word in words])
-    unknown = [word for word in words if not known.get(fold(word), 0) and not word.isdigit()]
+    known = vocabulary.known([fold(word) for word in words])
+    unknown = [word for word in words if fold(word) not in known and not word.isdigit()]
     if not unknown:
         return None
     decoded = {word: decode_typing(word.lower()) for word in unknown}
-    decoded_known = frequencies([fold(text) for text in decoded.values()])
+    decoded_known = vocabulary.known([fold(text) for text in decoded.values()])
     replacements, typo_budget = {}, MAX_TYPO_WORDS
     for word in unknown:
-        if decoded[word] != word.lower() and decoded_known.get(fold(decoded[word]), 0):
+        if decoded[word] != word.lower() and fold(decoded[word]) in decoded_known:
             replacements[word] = decoded[word]
             continue
         if typo_budget:
             typo_budget -= 1
-            corrected = closest_known(fold(word), frequencies)
+            corrected = closest_known(fold(word), vocabulary)
             if corrected:
                 replacements[word] = corrected
     if not replacements:

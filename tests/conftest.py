@@ -7,6 +7,19 @@ from articles.models import DirectiveIndexPage, DocumentType, GalleryIndexPage, 
 from home.models import HomePage
 
 
+def pytest_collection_modifyitems(config, items):
+    """`@pytest.mark.postgres` tests run on the PostgreSQL run of the suite only: on
+    SQLite they are deselected (not skipped: there is nothing there for them to test)."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    deselected = [item for item in items if item.get_closest_marker("postgres")]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+
+
 @pytest.fixture
 def home_page(db) -> HomePage:
     root = Page.get_first_root_node()

@@ -79,6 +79,13 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
     # The first RERANK_DEPTH matches, reranked (search.reranking), once computed.
     reranked_head: list[tuple[int, float]] | None = None
 
+    @cached_property
+    def memo(self) -> dict:
+        """What the engine computed for this query (statistics, ranking): slices of one
+        result set share their compiler, so the API's count, page and facet window
+        compute each once, and nothing outlives the request."""
+        return {}
+
     def check(self):
         # Filters and ordering stay in Django: any queryset is acceptable.
         return None
@@ -103,7 +110,9 @@ class VietnameseSearchResults(BaseSearchResults):
         queryset, analysed, fields = compiler.queryset, compiler.analysed, compiler.fields
 
         def search(limit, offset):
-            return self.backend.engine.search(queryset, analysed, fields, limit, offset)
+            return self.backend.engine.search(
+                queryset, analysed, fields, limit, offset, memo=compiler.memo
+            )
 
         def reranked_head():
             # Slices of one result set share its compiler: the API's count, page and
@@ -149,7 +158,9 @@ class VietnameseSearchResults(BaseSearchResults):
             return compiler.queryset.count()
         if not compiler.analysed:
             return 0
-        count = self.backend.engine.count(compiler.queryset, compiler.analysed, compiler.fields)
+        count = self.backend.engine.count(
+            compiler.queryset, compiler.analysed, compiler.fields, memo=compiler.memo
+        )
         if self.stop is not None:
             count = min(count, self.stop - self.start)
         return max(count - self.start, 0)

@@ -19,6 +19,16 @@ from search.documents import COLUMNS, columns_for
 COLUMN_WEIGHTS = {"title": 6.0, "number": 10.0, "summary": 3.0, "body": 1.0}
 
 
+def chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def fts_phrase(term: str) -> str:
+    """One term as an FTS5 query: a quoted string, so "_" and digits stay inside it."""
+    return '"' + term.replace('"', '""') + '"'
+
+
 def restrict_sql(queryset) -> tuple[str, tuple]:
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     return sql, tuple(params)
@@ -51,7 +61,8 @@ class SQLiteEngine:
         ]
         return sql, params
 
-    def search(self, queryset, analysed, fields, limit, offset):
+    def search(self, queryset, analysed, fields, limit, offset, memo=None):
+        # FTS5 answers each slice fast: nothing to keep in `memo`.
         weights = ", ".join(str(COLUMN_WEIGHTS[column]) for column in COLUMNS)
         sql, params = self.base_sql(queryset, analysed, fields)
         query = (
@@ -63,19 +74,78 @@ class SQLiteEngine:
             # FTS5's bm25() is negative: lower is better.
             return [(pk, -score) for pk, score in cursor.fetchall()]
 
-    def count(self, queryset, analysed, fields) -> int:
+    def count(self, queryset, analysed, fields, memo=None) -> int:
         sql, params = self.base_sql(queryset, analysed, fields)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) {sql}", params)
             return cursor.fetchone()[0]
 
-    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        """How many index entries contain each term (0 for unknown ones)."""
+    def document_frequencies(self, terms: list[str], pages) -> dict[str, int]:
+        """How many index entries of `pages` hold each term (0 for unknown ones).
+
+        The whole index's vocabulary (fts5vocab, a cheap look-up) first narrows the terms
+        to those indexed at all: typo correction asks hundreds of candidates, a handful
+        exist. Only those are counted within `pages`, from their FTS5 posting lists.
+        """
         unique = list(dict.fromkeys(terms))
         frequencies = dict.fromkeys(unique, 0)
+        indexed = [term for term, count in self.index_frequencies(unique).items() if count]
+        restrict, restrict_params = restrict_sql(pages)
         with connection.cursor() as cursor:
-            for start in range(0, len(unique), 500):  # within SQLite's variable limit
-                chunk = unique[start : start + 500]
+            for chunk in chunks(indexed, 200):
+                # The allowed entries are found once, then each term's postings checked
+                # against them; FTS5 stays the outer loop of each count.
+                counts = " UNION ALL ".join(
+                    [
+                        "SELECT %s, (SELECT count(*) FROM vnsearch_fts "
+                        "WHERE vnsearch_fts MATCH %s AND rowid IN allowed)"
+                    ]
+                    * len(chunk)
+                )
+                cursor.execute(
+                    "WITH allowed(id) AS MATERIALIZED (SELECT e.id FROM vnsearch_indexentry e "
+                    f"WHERE e.content_type_id = %s AND e.object_id IN ({restrict})) {counts}",
+                    [
+                        root_content_type(pages.model).pk,
+                        *restrict_params,
+                        *(value for term in chunk for value in (term, fts_phrase(term))),
+                    ],
+                )
+                frequencies.update(cursor.fetchall())
+        return frequencies
+
+    def terms_present(self, terms: list[str], pages) -> set[str]:
+        """The terms some index entry of `pages` holds (each search stops at the first)."""
+        unique = list(dict.fromkeys(terms))
+        indexed = [term for term, count in self.index_frequencies(unique).items() if count]
+        restrict, restrict_params = restrict_sql(pages)
+        present = set()
+        with connection.cursor() as cursor:
+            for chunk in chunks(indexed, 200):
+                lookups = " UNION ALL ".join(
+                    [
+                        "SELECT %s WHERE EXISTS (SELECT 1 FROM vnsearch_fts "
+                        "WHERE vnsearch_fts MATCH %s AND rowid IN allowed)"
+                    ]
+                    * len(chunk)
+                )
+                cursor.execute(
+                    "WITH allowed(id) AS MATERIALIZED (SELECT e.id FROM vnsearch_indexentry e "
+                    f"WHERE e.content_type_id = %s AND e.object_id IN ({restrict})) {lookups}",
+                    [
+                        root_content_type(pages.model).pk,
+                        *restrict_params,
+                        *(value for term in chunk for value in (term, fts_phrase(term))),
+                    ],
+                )
+                present.update(term for (term,) in cursor.fetchall())
+        return present
+
+    def index_frequencies(self, terms: list[str]) -> dict[str, int]:
+        """How many entries of the whole index hold each term: never shown to anyone."""
+        frequencies = dict.fromkeys(terms, 0)
+        with connection.cursor() as cursor:
+            for chunk in chunks(terms, 500):  # within SQLite's variable limit
                 placeholders = ", ".join(["%s"] * len(chunk))
                 cursor.execute(
                     f"SELECT term, doc FROM vnsearch_vocab WHERE term IN ({placeholders})", chunk

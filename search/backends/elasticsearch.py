@@ -91,6 +91,8 @@ BULK_CHUNK = 500
 # Pending updates pushed at the start of one write; the rest wait for the next, or the command.
 PENDING_BATCH = 100
 DB_CHUNK = 1000
+# Ids in one `terms` filter: under the index's max_terms_count (65,536 by default).
+MAX_TERMS_PER_FILTER = 50_000
 
 ES_ERRORS = (ApiError, TransportError)
 
@@ -297,7 +299,7 @@ class ElasticsearchEngine:
             batch *= 2
         return results
 
-    def search(self, queryset, analysed, fields, limit, offset):
+    def search(self, queryset, analysed, fields, limit, offset, memo=None):
         def from_elasticsearch():
             wanted = None if limit is None else offset + limit
             ranked = self.ranked(queryset, analysed, fields, wanted)
@@ -305,10 +307,12 @@ class ElasticsearchEngine:
 
         return self.answer(
             from_elasticsearch,
-            lambda engine: engine.search(queryset, analysed, fields, limit=limit, offset=offset),
+            lambda engine: engine.search(
+                queryset, analysed, fields, limit=limit, offset=offset, memo=memo
+            ),
         )
 
-    def count(self, queryset, analysed, fields) -> int:
+    def count(self, queryset, analysed, fields, memo=None) -> int:
         def from_elasticsearch():
             if is_unfiltered(queryset):
                 query = self.query(queryset, analysed, fields)
@@ -316,30 +320,47 @@ class ElasticsearchEngine:
             return len(self.ranked(queryset, analysed, fields, None))
 
         return self.answer(
-            from_elasticsearch, lambda engine: engine.count(queryset, analysed, fields)
+            from_elasticsearch, lambda engine: engine.count(queryset, analysed, fields, memo=memo)
         )
 
-    def document_frequencies(self, terms) -> dict[str, int]:
-        """How many indexed objects hold each term, in any column."""
+    def document_frequencies(self, terms, pages) -> dict[str, int]:
+        """How many indexed objects of `pages` hold each term, in any column.
+
+        Visibility is the database's to decide, at query time: `pages`' ids are sent
+        as a filter (in batches within Elasticsearch's max_terms_count).
+        """
         terms = list(dict.fromkeys(terms))
 
         def from_elasticsearch():
+            frequencies = dict.fromkeys(terms, 0)
             if not terms:
-                return {}
+                return frequencies
             filters = {
                 term: {"bool": {"should": [{"term": {column: term}} for column in COLUMNS]}}
                 for term in terms
             }
-            response = self.es.search(
-                index=self.alias,
-                size=0,
-                track_total_hits=False,
-                aggregations={"df": {"filters": {"filters": filters}}},
-            )
-            buckets = response["aggregations"]["df"]["buckets"]
-            return {term: buckets[term]["doc_count"] for term in terms}
+            content_type = {"term": {"content_type": str(root_content_type(pages.model).pk)}}
+            ids = pages.order_by().values_list("pk", flat=True)
+            for batch in chunks(ids.iterator(chunk_size=DB_CHUNK), MAX_TERMS_PER_FILTER):
+                response = self.es.search(
+                    index=self.alias,
+                    size=0,
+                    track_total_hits=False,
+                    query={"bool": {"filter": [content_type, {"terms": {"object_id": batch}}]}},
+                    aggregations={"df": {"filters": {"filters": filters}}},
+                )
+                buckets = response["aggregations"]["df"]["buckets"]
+                for term in terms:
+                    frequencies[term] += buckets[term]["doc_count"]
+            return frequencies
 
-        return self.answer(from_elasticsearch, lambda engine: engine.document_frequencies(terms))
+        return self.answer(
+            from_elasticsearch, lambda engine: engine.document_frequencies(terms, pages)
+        )
+
+    def terms_present(self, terms, pages) -> set[str]:
+        """The terms some indexed object of `pages` holds (one aggregation counts them all)."""
+        return {term for term, count in self.document_frequencies(terms, pages).items() if count}
 
     def answer(self, from_elasticsearch, from_database):
         """Elasticsearch's answer, or the database's when Elasticsearch cannot give one."""

@@ -13,7 +13,7 @@ where tf is the term's occurrences weighted by column and
 idf(t) = ln(1 + (N − df + 0.5)/(df + 0.5)) over the whole index.
 
 Two phases. First, one statement reads N, the average length and each query
-term's document frequency (counts on the GIN index). Then the matches come
+term's document frequency (counts on the GIN index, see `gin_only`). Then the matches come
 from the GIN index, and only they are scored, on every query term, from their
 vectors. A question of 30 syllables has some 80 terms and "của" alone is in 9
 entries of 10: matching on every term would score nearly the whole index. So
@@ -27,10 +27,10 @@ id), and count() counts exactly what search() ranks.
 """
 
 import math
-import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from search.analysis import AnalysedQuery
 from search.backends.base import root_content_type
@@ -46,19 +46,65 @@ WEIGHT_LETTERS = {"title": "A", "number": "B", "summary": "C", "body": "D"}
 CANDIDATE_BUDGET = 1000
 # PostgreSQL refuses lexemes of 2047 bytes or more; the index skipped them too.
 MAX_LEXEME_BYTES = 2046
-# One result set asks for its count and then for slices, one after the other (the
-# search API: count, a page, the facets' window): the statistics and the ranking
-# are computed once for them all. Kept briefly, and dropped on this engine's writes.
-MEMO_SECONDS = 2.0
-MEMO_ENTRIES = 8
 
-STATISTICS_SQL = """
+# Each term's count is a lookup of the term in the GIN index: the bitmap of the entries
+# holding it, no vector read (the subquery's OFFSET 0 keeps it a lookup of its own);
+# N and the average length come from the term_count index (migration 0007). See
+# `gin_only` for why the planner is not left to choose.
+TERM_LOOKUP = (
+    "SELECT e.id, e.content_type_id, e.object_id FROM vnsearch_indexentry e "
+    "WHERE e.vector @@ q.query OFFSET 0"
+)
+STATISTICS_SQL = f"""
 SELECT s.n, s.avg_length,
-       ARRAY(SELECT (SELECT count(*) FROM vnsearch_indexentry e WHERE e.vector @@ q.query)
+       ARRAY(SELECT (SELECT count(*) FROM ({TERM_LOOKUP}) holding)
              FROM unnest(%s::tsquery[]) WITH ORDINALITY AS q(query, i) ORDER BY q.i)
 FROM (SELECT count(*) AS n, coalesce(avg(term_count), 0)::float8 AS avg_length
       FROM vnsearch_indexentry) s
 """
+# The same counts among the index entries of a queryset's rows (`{{restrict}}`).
+ALLOWED_FREQUENCIES_SQL = f"""
+WITH allowed(id) AS MATERIALIZED ({{restrict}})
+SELECT ARRAY(
+    SELECT (SELECT count(*) FROM ({TERM_LOOKUP}) holding
+            WHERE holding.content_type_id = %s AND holding.object_id IN (SELECT id FROM allowed))
+    FROM unnest(%s::tsquery[]) WITH ORDINALITY AS q(query, i) ORDER BY q.i)
+"""
+
+# Whether any of them holds each term: the first entry found is enough.
+ALLOWED_PRESENCE_SQL = f"""
+WITH allowed(id) AS MATERIALIZED ({{restrict}})
+SELECT ARRAY(
+    SELECT EXISTS (SELECT 1 FROM ({TERM_LOOKUP}) holding
+            WHERE holding.content_type_id = %s AND holding.object_id IN (SELECT id FROM allowed))
+    FROM unnest(%s::tsquery[]) WITH ORDINALITY AS q(query, i) ORDER BY q.i)
+"""
+
+
+@contextmanager
+def gin_only():
+    """Statements run inside read the index table through its indexes only.
+
+    Left to choose, the planner counts a term's entries with a sequential scan as soon
+    as it guesses the GIN index dearer (a common term, a long pending list on a freshly
+    imported site): its cost model does not count decompressing every entry's vector,
+    which makes that scan some 100 times slower than the index (3 s against 31 ms for a
+    question on 10,000 pages). So sequential scans are off for these statements only (a
+    transaction-local setting, put back afterwards), and JIT with them: the disabled
+    paths' cost would otherwise make every such statement look worth compiling.
+    """
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
+        previous = cursor.fetchone()
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+        )
+        yield cursor
+        # On an error the transaction (or savepoint) rolls back, and the settings with it.
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)",
+            list(previous),
+        )
 
 
 def quote_term(term: str, weights: str = "") -> str:
@@ -82,45 +128,61 @@ class Plan:
 
 
 class PostgresEngine:
-    def __init__(self):
-        self._memo: dict[tuple, tuple[float, object]] = {}
-
-    def _memoised(self, key: tuple, compute):
-        now = time.monotonic()
-        self._memo = {k: v for k, v in self._memo.items() if now - v[0] < MEMO_SECONDS}
-        if key not in self._memo:
-            if len(self._memo) >= MEMO_ENTRIES:
-                self._memo.clear()
-            self._memo[key] = (now, compute())
-        return self._memo[key][1]
+    """Stateless: what one result set computes (statistics, ranking) lives in the `memo`
+    its query compiler hands in, so a request computes each once and nothing outlives it."""
 
     # --- statistics -----------------------------------------------------------------------
 
     def _statistics(self, terms: list[str]) -> tuple[int, float, list[int]]:
         """N, the average entry length and each term's document frequency."""
+        with gin_only() as cursor:
+            cursor.execute(STATISTICS_SQL, [[quote_term(term) for term in terms]])
+            n, avg_length, frequencies = cursor.fetchone()
+        return n, avg_length, list(frequencies)
 
-        def compute():
-            with connection.cursor() as cursor:
-                cursor.execute(STATISTICS_SQL, [[quote_term(term) for term in terms]])
-                n, avg_length, frequencies = cursor.fetchone()
-            return n, avg_length, list(frequencies)
-
-        return self._memoised(("statistics", *terms), compute)
-
-    def document_frequencies(self, terms: list[str]) -> dict[str, int]:
-        """How many index entries contain each term (0 for unknown ones)."""
+    def document_frequencies(self, terms: list[str], pages) -> dict[str, int]:
+        """How many index entries of `pages` hold each term (0 for unknown ones)."""
         unique = list(dict.fromkeys(terms))
-        known = [term for term in unique if indexable(term)]
         frequencies = dict.fromkeys(unique, 0)
+        known = [term for term in unique if indexable(term)]
         if known:
-            _, _, counts = self._statistics(known)
+            counts = self._per_term(ALLOWED_FREQUENCIES_SQL, known, pages)
             frequencies.update(zip(known, counts, strict=True))
         return frequencies
 
-    def plan(self, analysed: AnalysedQuery) -> Plan | None:
+    def terms_present(self, terms: list[str], pages) -> set[str]:
+        """The terms some index entry of `pages` holds."""
+        known = [term for term in dict.fromkeys(terms) if indexable(term)]
+        if not known:
+            return set()
+        found = self._per_term(ALLOWED_PRESENCE_SQL, known, pages)
+        return {term for term, present in zip(known, found, strict=True) if present}
+
+    def _per_term(self, sql: str, terms: list[str], pages) -> list:
+        restrict, restrict_params = restrict_sql(pages)
+        with gin_only() as cursor:
+            cursor.execute(
+                sql.format(restrict=restrict),
+                [
+                    *restrict_params,
+                    root_content_type(pages.model).pk,
+                    [quote_term(term) for term in terms],
+                ],
+            )
+            (values,) = cursor.fetchone()
+        return list(values)
+
+    def plan(self, analysed: AnalysedQuery, memo: dict | None = None) -> Plan | None:
         terms = [term for term in analysed.terms if indexable(term)]
         if not terms:
             return None
+        memo = {} if memo is None else memo
+        key = ("plan", *terms)
+        if key not in memo:
+            memo[key] = self._plan(terms)
+        return memo[key]
+
+    def _plan(self, terms: list[str]) -> Plan | None:
         n, avg_length, frequencies = self._statistics(terms)
         found = sorted(
             ((df, term) for term, df in zip(terms, frequencies, strict=True) if df),
@@ -156,16 +218,19 @@ class PostgresEngine:
         )
         return sql, [tsquery, root_content_type(queryset.model).pk, *restrict_params]
 
-    def search(self, queryset, analysed, fields, limit, offset):
-        plan = self.plan(analysed)
+    def search(self, queryset, analysed, fields, limit, offset, memo: dict | None = None):
+        """A slice of the ranking; `memo` (the result set's) keeps the ranking for the
+        next slice and the count."""
+        memo = {} if memo is None else memo
+        plan = self.plan(analysed, memo)
         if plan is None:
             return []
         columns = columns_for(fields)
         where, params = self._where(queryset, plan, columns)
-        ranking = self._memoised(
-            ("ranking", repr((plan, columns, where, params))),
-            lambda: self._rank(plan, columns, where, params),
-        )
+        key = ("ranking", repr((plan, columns, where, params)))
+        if key not in memo:
+            memo[key] = self._rank(plan, columns, where, params)
+        ranking = memo[key]
         return ranking[offset:] if limit is None else ranking[offset : offset + limit]
 
     def _rank(self, plan: Plan, columns: list[str], where: str, params: list):
@@ -205,18 +270,18 @@ class PostgresEngine:
             cursor.execute(query, [*score_params, *params])
             return cursor.fetchall()
 
-    def count(self, queryset, analysed, fields) -> int:
+    def count(self, queryset, analysed, fields, memo: dict | None = None) -> int:
         # The length of the (memoised) ranking: a result set is counted and then sliced,
         # and ranking every match costs little more than counting them apart.
-        return len(self.search(queryset, analysed, fields, limit=None, offset=0))
+        return len(self.search(queryset, analysed, fields, limit=None, offset=0, memo=memo))
 
     # --- index maintenance: the generated columns and the GIN index follow the table -----
 
     def after_write(self, index, model, items):
-        self._memo.clear()
+        """The generated columns and the GIN index follow the table."""
 
     def after_delete(self, index, item):
-        self._memo.clear()
+        """The generated columns and the GIN index follow the table."""
 
     def after_reset(self, index):
-        self._memo.clear()
+        """The generated columns and the GIN index follow the table."""
