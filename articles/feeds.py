@@ -15,6 +15,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Site
 
@@ -101,7 +102,7 @@ class NewsFeed(PageFeed):
         return super().items(context).select_related("byline").prefetch_related("categories")
 
     def item_description(self, page) -> str:
-        return page.lead
+        return as_feed_html(page.lead)
 
     def item_author_name(self, page) -> str | None:
         return page.byline.name if page.byline else None
@@ -130,7 +131,7 @@ class LegalDocumentsFeed(PageFeed):
         return f"{page.number} — {page.title}" if page.number else page.title
 
     def item_description(self, page) -> str:
-        return page.abstract
+        return as_feed_html(page.abstract)
 
     def item_author_name(self, page) -> str | None:
         return page.issuing_body.name if page.issuing_body else None
@@ -138,6 +139,12 @@ class LegalDocumentsFeed(PageFeed):
     def item_categories(self, page) -> list[str]:
         categories = [page.document_type.name] if page.document_type else []
         return categories + [field.name for field in page.legal_fields.all()]
+
+
+def as_feed_html(plain: str) -> str:
+    """A plain-text field as an RSS/Atom description, which feed readers render as HTML:
+    escaped, so a `<script>` saved through the model shows as text and never runs."""
+    return escape(plain or "")
 
 
 def site_name(context) -> str:

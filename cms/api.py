@@ -42,18 +42,18 @@ class ProblemJsonAPI(NinjaAPI):
         problem_ref = {"$ref": "#/components/schemas/Problem"}
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():
-                responses = operation.get("responses", {})
+                # Ninja keys responses by int; a str key of the same status would be a
+                # second "400" in the served JSON, which YAML-based tools refuse
+                # ("duplicated mapping key"). Every key a str, so one entry per status.
+                responses = {
+                    str(key): reply for key, reply in operation.get("responses", {}).items()
+                }
+                operation["responses"] = responses
                 for status, description in self.ANY_OPERATION.items():
-                    # Ninja keys its own by int: two keys "400" in the JSON, which Swagger
-                    # UI refuses ("duplicated mapping key"). One entry per status.
-                    responses.pop(int(status), None)
-                    responses.setdefault(
-                        status,
-                        {
-                            "description": description,
-                            "content": {"application/json": {"schema": problem_ref}},
-                        },
-                    )
+                    responses[status] = {
+                        "description": description,
+                        "content": {"application/json": {"schema": problem_ref}},
+                    }
                 for status, response in responses.items():
                     content = response.get("content", {})
                     if int(status) >= 400 and "application/json" in content:

@@ -8,6 +8,7 @@ unpublished document keeps its text with `directive: null`.
 """
 
 from articles.api.references import References
+from articles.api.rich_text import without_markup
 
 
 def collect_body(raw_blocks: list[dict], refs: References) -> None:
@@ -56,7 +57,8 @@ def gallery_items(value: dict) -> list[dict]:
 
 
 def text(value: dict, key: str) -> str:
-    return str(value.get(key) or "")
+    """A block's plain-text field: markup stored through the model is stripped."""
+    return without_markup(str(value.get(key) or ""))
 
 
 def render_paragraph(value, refs: References, cited) -> str | None:
@@ -108,7 +110,7 @@ def render_table(value, refs, cited) -> dict | None:
     if not isinstance(value, dict):
         return None
     rows = [
-        ["" if cell is None else str(cell) for cell in row]
+        ["" if cell is None else without_markup(str(cell)) for cell in row]
         for row in value.get("data") or []
         if isinstance(row, list)
     ]
@@ -142,7 +144,7 @@ def render_notice(value, refs: References, cited) -> dict | None:
     tone = value.get("tone") if value.get("tone") in ("info", "important") else "info"
     return {
         "title": text(value, "title"),
-        "text": refs.rich_text(text(value, "text")),
+        "text": refs.rich_text(str(value.get("text") or "")),
         "tone": tone,
     }
 

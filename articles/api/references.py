@@ -23,6 +23,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text.rewriters import extract_attrs
 
+from articles.api.rich_text import sanitised_html
 from articles.renditions import rendition_specs
 from articles.visibility import hidden_collection_ids, site_roots, visible_pages
 
@@ -162,7 +163,8 @@ class References:
         return self.documents.get(document_id)
 
     def rich_text(self, html: str) -> str:
-        """Internal links resolved to frontend paths and download URLs; hidden ones unlinked."""
+        """Internal links resolved to frontend paths and download URLs, hidden ones unlinked;
+        then sanitised (articles.api.rich_text), whatever the stored HTML held."""
 
         def link(match: re.Match) -> str:
             attrs = extract_attrs(match.group(1) or "")
@@ -179,7 +181,7 @@ class References:
                 return f'<a href="{href}" data-document-id="{target_id}">{text}</a>'
             return text
 
-        return EMBED.sub("", LINK.sub(link, html or ""))
+        return sanitised_html(EMBED.sub("", LINK.sub(link, html or "")))
 
     # --- shapes -----------------------------------------------------------------------
 

@@ -10,6 +10,20 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from articles.api.rich_text import HTML_DESCRIPTION, PLAIN_TEXT_DESCRIPTION
+
+# Every string a frontend might put into a page says which it is: HTML (already
+# sanitised by the API) or plain text (to be escaped by the frontend).
+
+
+def html_field():
+    return Field(description=HTML_DESCRIPTION)
+
+
+def plain_text_field():
+    return Field(description=PLAIN_TEXT_DESCRIPTION)
+
+
 # --- Media -------------------------------------------------------------------------
 
 
@@ -76,11 +90,11 @@ class Block(Schema):
 
 class ParagraphBlock(Block):
     type: Literal["paragraph"]
-    value: str = Field(description="HTML. Links point at frontend paths and document URLs.")
+    value: str = html_field()
 
 
 class HeadingValue(Schema):
-    text: str
+    text: str = plain_text_field()
     level: Literal["h2", "h3", "h4"]
 
 
@@ -91,8 +105,8 @@ class HeadingBlock(Block):
 
 class ImageValue(Schema):
     image: Image
-    caption: str
-    credit: str
+    caption: str = plain_text_field()
+    credit: str = plain_text_field()
     alignment: Literal["full", "left", "right"]
 
 
@@ -103,12 +117,12 @@ class ImageBlock(Block):
 
 class GalleryImage(Schema):
     image: Image
-    caption: str
-    credit: str
+    caption: str = plain_text_field()
+    credit: str = plain_text_field()
 
 
 class GalleryValue(Schema):
-    title: str
+    title: str = plain_text_field()
     images: list[GalleryImage]
 
 
@@ -118,8 +132,8 @@ class GalleryBlock(Block):
 
 
 class QuoteValue(Schema):
-    text: str
-    attribution: str
+    text: str = plain_text_field()
+    attribution: str = plain_text_field()
 
 
 class QuoteBlock(Block):
@@ -128,7 +142,7 @@ class QuoteBlock(Block):
 
 
 class TableValue(Schema):
-    rows: list[list[str]]
+    rows: list[list[str]] = Field(description="Cells in plain text (no markup), row by row.")
     first_row_is_header: bool
     first_col_is_header: bool
 
@@ -140,7 +154,7 @@ class TableBlock(Block):
 
 class EmbedValue(Schema):
     url: str = Field(description="The video page URL (YouTube, Facebook, Vimeo).")
-    caption: str
+    caption: str = plain_text_field()
 
 
 class EmbedBlock(Block):
@@ -150,8 +164,8 @@ class EmbedBlock(Block):
 
 class DocumentValue(Schema):
     document: Document
-    title: str = Field(description="The editor's title, else the document's own.")
-    description: str
+    title: str = Field(description="The editor's title, else the document's own. Plain text.")
+    description: str = plain_text_field()
 
 
 class DocumentBlock(Block):
@@ -160,8 +174,8 @@ class DocumentBlock(Block):
 
 
 class NoticeValue(Schema):
-    title: str
-    text: str = Field(description="HTML.")
+    title: str = plain_text_field()
+    text: str = html_field()
     tone: Literal["info", "important"]
 
 
@@ -178,8 +192,8 @@ class CitationValue(Schema):
     directive: CitedDocument | None = Field(
         description="Null when the cited document is not (or no longer) published."
     )
-    provision: str
-    note: str
+    provision: str = plain_text_field()
+    note: str = plain_text_field()
 
 
 class CitationBlock(Block):
@@ -259,8 +273,8 @@ class Relation(Schema):
 
 class Photo(Schema):
     image: Image
-    caption: str
-    credit: str
+    caption: str = plain_text_field()
+    credit: str = plain_text_field()
 
 
 class UploadedVideo(Schema):
@@ -329,7 +343,9 @@ class PageCard(Schema):
     date: datetime.date | None = Field(
         None, description="Display date (news, galleries), issue date (documents)."
     )
-    lead: str | None = Field(None, description="Lead, abstract or plain-text introduction.")
+    lead: str | None = Field(
+        None, description="Lead, abstract or introduction. " + PLAIN_TEXT_DESCRIPTION
+    )
     thumbnail: Image | None = None
     number: str | None = Field(None, description="Documents only.")
     document_type: str | None = Field(None, description="Documents only: type name.")
@@ -351,7 +367,7 @@ class PageList(Schema):
 
 class HomePageDetail(PageBase):
     type: Literal["home.HomePage"]
-    intro: str
+    intro: str = html_field()
     highlights: dict[str, list[PageCard]] = Field(
         description=(
             "Cards per home page section (featured, announcements, directives, galleries): "
@@ -361,7 +377,7 @@ class HomePageDetail(PageBase):
 
 
 class IndexDetailFields(PageBase):
-    intro: str = Field(description="HTML.")
+    intro: str = html_field()
 
 
 class SectionIndexPageDetail(IndexDetailFields):
@@ -383,13 +399,13 @@ class StandardPageDetail(PageBase):
 
 class HeroImage(Schema):
     image: Image
-    caption: str
-    credit: str
+    caption: str = plain_text_field()
+    credit: str = plain_text_field()
 
 
 class ArticlePageDetail(PageBase):
     type: Literal["articles.ArticlePage"]
-    lead: str
+    lead: str = Field(description="Sapo. " + PLAIN_TEXT_DESCRIPTION)
     display_date: datetime.date
     hero: HeroImage | None
     body: list[BodyBlock]
@@ -416,7 +432,7 @@ class DirectivePageDetail(PageBase):
     expiry_date: datetime.date | None
     validity: Validity
     legal_fields: list[LegalFieldOut]
-    abstract: str = Field(description="Trích yếu nội dung.")
+    abstract: str = Field(description="Trích yếu nội dung. " + PLAIN_TEXT_DESCRIPTION)
     body: list[BodyBlock]
     attachments: list[Attachment]
     relations: list[Relation]
@@ -425,7 +441,7 @@ class DirectivePageDetail(PageBase):
 class GalleryPageDetail(PageBase):
     type: Literal["articles.GalleryPage"]
     media_type: Literal["photo", "video"]
-    intro: str
+    intro: str = html_field()
     display_date: datetime.date
     cover_image: Image | None
     photos: list[Photo]
@@ -434,7 +450,7 @@ class GalleryPageDetail(PageBase):
 
 class DocumentLibraryPageDetail(PageBase):
     type: Literal["articles.DocumentLibraryPage"]
-    intro: str
+    intro: str = html_field()
     entries: list[LibraryEntry]
 
 
