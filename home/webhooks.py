@@ -4,12 +4,14 @@ moved or deleted, and the log of every delivery.
 The rule from the headless API issue: an editor's publish never waits on, nor fails
 because of, a frontend. So the signal handlers only describe the page; the deliveries are
 created after the editor's transaction commits and are sent by a background task
-(django-tasks, as Wagtail 8 uses). Failures are recorded, never raised, and retried with
-backoff by `manage.py deliver_webhooks`, which cron runs every minute.
+(django-tasks with its database backend, run by `manage.py db_worker`). Failures are
+recorded on the delivery row, logged (WARNING with the URL and status; ERROR when given
+up), never raised, and retried with exponential backoff by a task queued to run after the
+wait (`run_after`). `manage.py deliver_webhooks` sends whatever is due that no task will
+(a worker that lost its queue, a paused webhook resumed); cron may run it as a backstop.
 
-Without a TASKS setting django-tasks uses its immediate backend: the first attempt then
-runs in the editor's request, after the commit, and can cost it about TIMEOUT_SECONDS per
-webhook. A queued backend with a worker takes even that off the request.
+With the immediate backend (the tests' default) the first attempt runs right after the
+editor's commit and retries are left to `deliver_webhooks`, since that backend cannot wait.
 
 Each request is a POST of the JSON payload::
 
@@ -21,8 +23,8 @@ Each request is a POST of the JSON payload::
 A move adds `page.previous_url_path`; moving a section sends one event, for the section,
 though its descendants' paths changed with it. Deleting a section sends a `delete` for every
 page in it, and deleting a live page is preceded by `unpublish` (Wagtail unpublishes first).
-Headers: `X-Govcms-Event`, `X-Govcms-Delivery` (the same on every retry, to deduplicate)
-and `X-Govcms-Signature` (see `signature`).
+Headers: `X-Govcms-Event`, `X-Govcms-Delivery` (the same on every retry, to deduplicate),
+`X-Govcms-Timestamp` (when this attempt was sent) and `X-Govcms-Signature` (see `signature`).
 """
 
 import hashlib
@@ -30,6 +32,7 @@ import hmac
 import json
 import logging
 import secrets
+import time
 from collections import Counter
 from datetime import datetime, timedelta
 from functools import partial
@@ -51,6 +54,9 @@ TIMEOUT_SECONDS = 5
 # The n-th failed attempt waits RETRY_BASE × 2ⁿ⁻¹ (30 s, 1, 2, 4 min); the fifth is final.
 RETRY_BASE = timedelta(seconds=30)
 MAX_ATTEMPTS = 5
+# How old an X-Govcms-Timestamp a receiver should accept (the README's recipe): a captured
+# request replayed later than this is refused, while clocks a little apart still agree.
+REPLAY_WINDOW_SECONDS = 300
 # Enough of a response or exception to diagnose from the log without storing whole pages.
 ERROR_EXCERPT_CHARS = 1000
 USER_AGENT = "govcms-webhooks/1"
@@ -67,28 +73,49 @@ def generate_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-def signature(secret: str, body: bytes) -> str:
-    """The `X-Govcms-Signature` header: `sha256=` and the hex HMAC-SHA256 of the raw body.
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    """The `X-Govcms-Signature` header: `sha256=` and the hex HMAC-SHA256, keyed with the
+    webhook's secret, of `<X-Govcms-Timestamp>.<raw body>`.
 
-    A frontend recomputes it over the body bytes exactly as received (before any JSON
-    parsing) with the webhook's secret, compares in constant time, and may reject a
-    `timestamp` older than it tolerates to stop replays (retries keep the event's time).
-
-    Python::
-
-        expected = "sha256=" + hmac.new(secret.encode(), raw_body, hashlib.sha256).hexdigest()
-        ok = hmac.compare_digest(expected, request.headers["X-Govcms-Signature"])
+    Signing the timestamp with the body is what makes the replay window enforceable: a
+    receiver refuses a timestamp older than REPLAY_WINDOW_SECONDS, and an attacker who
+    captured a request cannot refresh its timestamp without breaking the signature. Each
+    attempt is signed afresh, so a retry is never refused as a replay; `X-Govcms-Delivery`
+    stays the same on retries for deduplication. See `signature_is_valid` and the README.
 
     Node (Next.js route handler)::
 
         const raw = Buffer.from(await request.arrayBuffer());
-        const expected = "sha256=" + createHmac("sha256", secret).update(raw).digest("hex");
+        const ts = request.headers.get("x-govcms-timestamp") ?? "";
+        const expected = "sha256=" + createHmac("sha256", secret)
+          .update(ts + ".").update(raw).digest("hex");
         const given = request.headers.get("x-govcms-signature") ?? "";
-        const ok = given.length === expected.length
+        const fresh = Math.abs(Date.now() / 1000 - Number(ts)) <= 300;
+        const ok = fresh && given.length === expected.length
           && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
     """
-    digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    signed = timestamp.encode() + b"." + body
+    digest = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
     return f"sha256={digest}"
+
+
+def signature_is_valid(
+    secret: str,
+    timestamp: str,
+    body: bytes,
+    given: str,
+    *,
+    now: float | None = None,
+    window_seconds: int = REPLAY_WINDOW_SECONDS,
+) -> bool:
+    """A receiver's check, in Python: the timestamp is recent and the signature matches."""
+    try:
+        age = (time.time() if now is None else now) - int(timestamp)
+    except ValueError:
+        return False
+    if abs(age) > window_seconds:
+        return False
+    return hmac.compare_digest(signature(secret, timestamp, body), given)
 
 
 class WebhookQuerySet(models.QuerySet):
@@ -196,12 +223,14 @@ class WebhookDelivery(models.Model):
     def send(self) -> None:
         """POST once and record the outcome; nothing a receiver does is raised from here."""
         body = self.body()
+        timestamp = str(int(time.time()))
         headers = {
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
             "X-Govcms-Event": self.event,
             "X-Govcms-Delivery": str(self.pk),
-            "X-Govcms-Signature": signature(self.webhook.secret, body),
+            "X-Govcms-Timestamp": timestamp,
+            "X-Govcms-Signature": signature(self.webhook.secret, timestamp, body),
         }
         try:
             # A redirect is a misconfigured URL: report it instead of following it.
@@ -234,10 +263,7 @@ class WebhookDelivery(models.Model):
             self.next_attempt_at = None
         else:
             self.next_attempt_at = timezone.now() + RETRY_BASE * 2 ** (self.attempts - 1)
-        if error:
-            logger.warning(
-                "Webhook delivery %s failed (attempt %s): %s", self.pk, self.attempts, error
-            )
+        self.log_failure()
         self.save(
             update_fields=[
                 "attempts",
@@ -249,10 +275,37 @@ class WebhookDelivery(models.Model):
             ]
         )
 
+    def log_failure(self) -> None:
+        """Operators find a frontend's outage in the log: which URL, what it answered."""
+        if not self.last_error:
+            return
+        answer = f"HTTP {self.response_status}" if self.response_status else "no answer"
+        if self.status == self.Status.FAILED:
+            logger.error(
+                "Webhook delivery %s to %s given up after %s attempts (%s): %s",
+                self.pk,
+                self.webhook.url,
+                self.attempts,
+                answer,
+                self.last_error,
+            )
+            return
+        logger.warning(
+            "Webhook delivery %s to %s failed (attempt %s of %s, %s), next attempt at %s: %s",
+            self.pk,
+            self.webhook.url,
+            self.attempts,
+            MAX_ATTEMPTS,
+            answer,
+            self.next_attempt_at.isoformat(),
+            self.last_error,
+        )
+
 
 def send_claimed(deliveries: WebhookDeliveryQuerySet, delivery_id: int) -> str | None:
     """Send the delivery if it is still in `deliveries`, holding its row meanwhile so the
     task and cron never send it twice at once (PostgreSQL; SQLite serves one process).
+    A failure that will be retried queues the retry's task in the same transaction.
     Returns its new status, or None when there was nothing to send."""
     with transaction.atomic():
         delivery = (
@@ -264,17 +317,29 @@ def send_claimed(deliveries: WebhookDeliveryQuerySet, delivery_id: int) -> str |
         if delivery is None:
             return None
         delivery.send()
+        if delivery.status == WebhookDelivery.Status.PENDING:
+            queue_retry(delivery)
         return delivery.status
 
 
-@task()
-def deliver_webhook(delivery_id: int) -> None:
-    """The first attempt, queued once the editor's change is committed."""
-    first_attempt = WebhookDelivery.objects.filter(
-        status=WebhookDelivery.Status.PENDING, attempts=0
+def queue_retry(delivery: WebhookDelivery) -> None:
+    """Queue the next attempt for when its backoff ends. A backend that cannot wait (the
+    immediate one) would retry at once, so there the retry is left to `deliver_webhooks`."""
+    if not deliver_webhook.get_backend().supports_defer:
+        return
+    deliver_webhook.using(run_after=delivery.next_attempt_at).enqueue(
+        delivery.pk, attempt=delivery.attempts + 1
     )
+
+
+@task()
+def deliver_webhook(delivery_id: int, attempt: int = 1) -> None:
+    """Make the delivery's `attempt`-th attempt: the first is queued once the editor's change
+    is committed, each retry by the attempt before it. A task whose attempt was already
+    made (by `deliver_webhooks`) does nothing, so one delivery never has two retry chains."""
+    this_attempt = WebhookDelivery.objects.due().filter(attempts=attempt - 1)
     try:
-        send_claimed(first_attempt, delivery_id)
+        send_claimed(this_attempt, delivery_id)
     except Exception:  # e.g. the database went away; the delivery stays due for cron
         logger.exception("Webhook delivery %s could not be attempted", delivery_id)
 

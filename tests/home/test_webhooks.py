@@ -107,9 +107,11 @@ def publish(page) -> None:
     page.save_revision().publish()
 
 
-def expected_signature(secret: str, body: bytes) -> str:
-    """How a frontend checks the header (see home.webhooks.signature)."""
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def expected_signature(secret: str, request: ReceivedRequest) -> str:
+    """How a frontend checks the header (see home.webhooks.signature): over the timestamp
+    header, a dot and the raw body."""
+    signed = request.headers["X-Govcms-Timestamp"].encode() + b"." + request.body
+    return "sha256=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
 
 
 # --- What is sent ---------------------------------------------------------------------------
@@ -126,7 +128,7 @@ def test_publishing_sends_one_signed_post_naming_the_page(
     assert request.headers["Content-Type"] == "application/json"
     assert request.headers["X-Govcms-Event"] == "publish"
     assert hmac.compare_digest(
-        request.headers["X-Govcms-Signature"], expected_signature(webhook.secret, request.body)
+        request.headers["X-Govcms-Signature"], expected_signature(webhook.secret, request)
     )
     payload = request.json()
     assert payload["event"] == "publish"
@@ -162,7 +164,7 @@ def test_a_signature_made_with_another_secret_does_not_verify(
         publish(article)
 
     request = receiver.requests[0]
-    forged = expected_signature("not-the-secret", request.body)
+    forged = expected_signature("not-the-secret", request)
     assert not hmac.compare_digest(request.headers["X-Govcms-Signature"], forged)
 
 

@@ -1,4 +1,4 @@
-"""Send the webhook deliveries that are due; cron runs it every minute."""
+"""Send the webhook deliveries that are due and that no queued task will send."""
 
 from django.core.management.base import BaseCommand
 
@@ -7,11 +7,13 @@ from home.webhooks import MAX_ATTEMPTS, RETRY_BASE, deliver_due
 
 class Command(BaseCommand):
     help = (
-        "Send every pending webhook delivery whose next attempt is due: retries after a "
-        f"failure (waits {int(RETRY_BASE.total_seconds())} s, then doubling; marked failed "
-        f"after {MAX_ATTEMPTS} attempts) and first attempts the task queue missed. Nothing "
-        "sleeps in-process, so schedule it, e.g. every minute in cron: "
-        "'* * * * * cd /app && python manage.py deliver_webhooks'."
+        "Send every pending webhook delivery whose next attempt is due. The task worker "
+        "(manage.py db_worker) makes every attempt itself (waits "
+        f"{int(RETRY_BASE.total_seconds())} s after a failure, then doubling; marked failed "
+        f"after {MAX_ATTEMPTS} attempts); this is the backstop for deliveries whose task was "
+        "lost or whose webhook was paused and resumed. Safe beside the worker (an attempt "
+        "is made once), e.g. from cron: "
+        "'*/5 * * * * cd /app && python manage.py deliver_webhooks'."
     )
 
     def handle(self, *args, **options):
