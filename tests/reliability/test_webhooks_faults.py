@@ -27,6 +27,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from articles.factories import ArticlePageFactory
+from cms.settings.base import TASKS as DEPLOYED_TASKS
 from home import webhooks
 from home.webhooks import Webhook, WebhookDelivery
 
@@ -41,7 +42,8 @@ pytestmark = [
 
 @pytest.fixture
 def database_tasks():
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+    """The tasks backend `make run` and production use (tests otherwise run tasks at once)."""
+    with override_settings(TASKS=DEPLOYED_TASKS):
         yield
 
 

@@ -31,13 +31,13 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from articles.renditions import rendition_specs
+from cms.settings.base import TASKS as DEPLOYED_TASKS  # tests run tasks immediately instead
 
 Document = get_document_model()
 Image = get_image_model()
 Rendition = Image.get_rendition_model()
 
 REPO = Path(__file__).resolve().parents[2]
-DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 # --- Files --------------------------------------------------------------------------------
@@ -258,7 +258,7 @@ def run_worker_on_test_database(tmp_path: Path) -> None:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@override_settings(TASKS=DATABASE_TASKS)
+@override_settings(TASKS=DEPLOYED_TASKS)
 def test_an_uploaded_image_is_resized_by_the_worker_never_in_the_request(admin_client, tmp_path):
     """Transactional, so the upload commits as on a real server and its on-commit hooks
     (which used to run the renditions) run inside the request."""
