@@ -16,11 +16,14 @@ Three pieces:
 
 import logging
 import re
+import sys
 from collections.abc import Callable
 from http import HTTPStatus
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 
@@ -102,6 +105,9 @@ class ApiInputMiddleware:
             request.META["QUERY_STRING"] = without_nul(query_string)
             request.__dict__.pop("GET", None)  # parsed again from the cleaned string
         response = self.get_response(request)
+        unavailable = getattr(request, "database_unavailable", None)
+        if response.status_code == 500 and unavailable is not None:
+            return database_unavailable(request, unavailable)
         content_type = response.get("Content-Type", "").split(";")[0].strip()
         if response.status_code >= 400 and content_type not in JSON_TYPES:
             return as_problem(response)
@@ -110,8 +116,35 @@ class ApiInputMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not request.path.startswith(API_PREFIX) or settings.DEBUG:
             return None  # in development, Django's debug page is more useful
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            return database_unavailable(request, exception)
         logger.exception("Unhandled error in %s", request.path, exc_info=exception)
         return problem(500, "Internal server error", "The error has been logged.")
+
+
+def note_database_unavailable(sender, request=None, **kwargs):
+    """A middleware's query (the ETag's content version, a redirect lookup) fails before
+    any view: Django turns it into a 500 page, and only this signal sees the cause."""
+    error = sys.exc_info()[1]
+    if request is not None and isinstance(error, (OperationalError, InterfaceError)):
+        request.database_unavailable = error
+
+
+got_request_exception.connect(note_database_unavailable, dispatch_uid="database_unavailable")
+
+# Seconds a client should wait: PostgreSQL restarts in about that long.
+DATABASE_RETRY_AFTER = 5
+
+
+def database_unavailable(request: HttpRequest, error: Exception) -> HttpResponse:
+    """The database is restarting or out of reach: a passing state, not a bug — a 503
+    that clients and caches may retry, and the worker reconnects on the next request."""
+    logger.warning("Database unavailable for %s: %s", request.path, error)
+    response = problem(
+        503, "Service unavailable", "The database is briefly unavailable; try again shortly."
+    )
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+    return response
 
 
 def unknown_api_url(request: HttpRequest, rest: str = "") -> HttpResponse:

@@ -133,15 +133,30 @@ def gunicorn(url: str, port: int, tmp_path: Path) -> subprocess.Popen:
 class Answer:
     started: float
     ended: float
-    ok: bool
+    status: int | None  # None: no HTTP answer at all
+    content_type: str = ""
+    retry_after: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200
+
+
+def ask(url: str) -> Answer:
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
+            return Answer(started, time.monotonic(), response.status)
+    except urllib.error.HTTPError as error:
+        headers = error.headers
+        content_type = headers.get("Content-Type", "")
+        return Answer(started, time.monotonic(), error.code, content_type, headers["Retry-After"])
+    except (urllib.error.URLError, OSError):
+        return Answer(started, time.monotonic(), None)
 
 
 def get(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
+    return ask(url).ok
 
 
 def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 120):
@@ -167,9 +182,7 @@ def every_worker_connected(url: str):
 
 def steady_traffic(url: str, answers: list[Answer], stop: threading.Event):
     while not stop.is_set():
-        started = time.monotonic()
-        ok = get(url)
-        answers.append(Answer(started, time.monotonic(), ok))
+        answers.append(ask(url))
         time.sleep(PAUSE)
 
 
@@ -181,7 +194,8 @@ def test_requests_after_a_postgres_restart_succeed_without_restarting_the_app(
     starts after it is back succeeds, served by the same gunicorn workers. After a
     restart nobody noticed (no request in between), the first requests succeed too:
     a worker's stale persistent connection is checked and replaced before use
-    (CONN_HEALTH_CHECKS; without it each worker's first request failed)."""
+    (CONN_HEALTH_CHECKS; without it each worker's first request failed). A request
+    that fails is a 503 problem+json with Retry-After, not a 500 (before: 500)."""
     postgres, url = database_url
     port = free_port()
     server = gunicorn(url, port, tmp_path)
@@ -208,6 +222,12 @@ def test_requests_after_a_postgres_restart_succeed_without_restarting_the_app(
         assert before and after, (len(before), len(after))
         assert all(a.ok for a in before)
         assert all(a.ok for a in after), [a for a in after if not a.ok]
+        # Those that failed were told to come back, not that the app broke.
+        failed = [a for a in answers if not a.ok]
+        assert all(
+            (a.status, a.content_type, a.retry_after) == (503, "application/problem+json", "5")
+            for a in failed
+        ), failed
 
         # A quiet moment: no request notices the restart, every worker keeps a dead
         # connection; the first requests afterwards must not be the ones that fail.
