@@ -9,6 +9,7 @@ to compare the two versions or reload. The form shown again carries the newer re
 so saving a second time is a deliberate overwrite.
 """
 
+from django.db import connection
 from django.forms import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
@@ -20,13 +21,26 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, Revision
 
 
+def latest_revision_id(page: Page) -> int | None:
+    """The page's latest revision as committed, its row locked until the save is done.
+
+    The admin's views run in a transaction (cms/urls.py): locking the page row here makes
+    two simultaneous saves of one page check and save one after the other, so the second
+    sees the first's revision. (SQLite's immediate transactions serialise them anyway.)
+    """
+    pages = Page.objects.filter(pk=page.pk)
+    if connection.in_atomic_block:
+        pages = pages.select_for_update()
+    return pages.values_list("latest_revision_id", flat=True).first()
+
+
 def newer_revision(page: Page, posted) -> Revision | None:
     """The page's latest revision if the posted form was loaded from an older one.
 
     The same rule as Wagtail's autosave check (EditView.is_out_of_date): a form that
     says nothing about its revision is taken as up to date.
     """
-    latest = Revision.page_revisions.filter(pk=page.latest_revision_id).first()
+    latest = Revision.page_revisions.filter(pk=latest_revision_id(page)).first()
     if latest is None:
         return None
     if overwrite_id := posted.get("overwrite_revision_id"):

@@ -8,8 +8,10 @@ form shown again carries the newer revision, so a second save is a deliberate ov
 """
 
 import re
+import threading
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -135,3 +137,35 @@ def test_every_page_type_refuses_a_stale_publish(
 
     assert STALE_TEXT in response.content.decode()
     assert live_title(page) == "Bản của A"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_save_arriving_while_a_colleagues_publish_commits_is_refused(editor_b, article):
+    """Before the page row was locked, B's form was checked against the committed state
+    while A's publish was still in its transaction: the check passed and B's save then
+    replaced A's. Now the check waits for A's commit and sees A's revision."""
+    form_b = opened(editor_b, article)
+    published, release = threading.Event(), threading.Event()
+
+    def colleague_publishes():
+        try:
+            with transaction.atomic():
+                page = Page.objects.select_for_update().get(pk=article.pk).specific
+                page.title = "Bản của A"
+                page.save_revision().publish()
+                published.set()
+                release.wait(10)
+        finally:
+            connection.close()
+
+    colleague = threading.Thread(target=colleague_publishes)
+    colleague.start()
+    assert published.wait(10)
+    threading.Timer(1.0, release.set).start()
+
+    response = publish(editor_b, article, form_b, title="Bản của B")
+    colleague.join(10)
+
+    assert STALE_TEXT in response.content.decode()
+    assert live_title(article) == "Bản của A"
