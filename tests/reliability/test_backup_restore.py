@@ -8,13 +8,15 @@ databases of this run's engine (tests/reliability/scratch.py).
 
 import hashlib
 import json
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from tests.reliability.scratch import ScratchDatabase, template_from_test_database
+from tests.reliability.scratch import REPO, ScratchDatabase, template_from_test_database
 
 # The template is a copy of the migrated test database.
 pytestmark = pytest.mark.django_db
@@ -83,11 +85,6 @@ class Site:
 
     def manage(self, *args: str):
         env = self.database.env(media_root=self.media, DOCUMENTS_ROOT=str(self.documents))
-        import subprocess
-        import sys
-
-        from tests.reliability.scratch import REPO
-
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=REPO,
@@ -111,16 +108,25 @@ class Site:
         }
 
 
-def test_restored_site_serves_every_public_page_byte_for_byte(template, tmp_path):
+@pytest.fixture
+def sites(template, tmp_path):
+    """The running site, with content, and a fresh one: empty database, empty folders."""
+    original = Site(template.copy(tmp_path), tmp_path / "original")
+    restored = Site(empty_database(template, tmp_path), tmp_path / "restored")
+    yield original, restored
+    original.database.drop()
+    restored.database.drop()
+
+
+def test_restored_site_serves_every_public_page_byte_for_byte(sites, tmp_path):
     """Promise: one command pair — `backup_site FOLDER` on the running site,
     `restore_site FOLDER` on a fresh database with empty file folders — gives a
     site whose /api/pages/{id}/ answers the very same bytes for every public page,
     and whose image, rendition and document files are the same files."""
-    original = Site(template.copy(tmp_path), tmp_path / "original")
+    original, restored = sites
     original.manage("shell", "-c", MAKE_CONTENT)
     original.manage("backup_site", str(tmp_path / "backup"))
 
-    restored = Site(empty_database(template, tmp_path), tmp_path / "restored")
     restored.manage("restore_site", str(tmp_path / "backup"))
 
     served = original.served_pages()
@@ -133,5 +139,3 @@ def test_restored_site_serves_every_public_page_byte_for_byte(template, tmp_path
     )
     assert any("original_images" in name for name in files)
     assert restored.files() == files
-    original.database.drop()
-    restored.database.drop()
