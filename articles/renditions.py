@@ -15,6 +15,10 @@ from wagtail.models import Page
 
 # Card thumbnails to full-width images on a wide screen; `width-N` never upscales.
 RENDITION_WIDTHS = (320, 640, 1024, 1600)
+# What Wagtail's admin shows of an image (listings and choosers; the edit screen, which
+# also links the "original" rendition), made with the API's sizes so that the editor's
+# next screen after an upload resizes nothing.
+ADMIN_PREVIEW_SPECS = ("max-165x165", "max-800x600", "original")
 
 
 def rendition_specs() -> list[str]:
@@ -25,11 +29,17 @@ def rendition_specs() -> list[str]:
     return specs
 
 
+def prepared_rendition_specs() -> list[str]:
+    """Everything the worker makes of an image: the API's renditions and the admin's."""
+    return rendition_specs() + list(ADMIN_PREVIEW_SPECS)
+
+
 @task()
 def make_renditions(image_ids: list[int]) -> int:
-    """Create the missing renditions of these images; returns how many images it saw."""
+    """Create the missing renditions of these images; returns how many images it saw.
+    Run by the task worker (`manage.py db_worker`), never in a request."""
     images = get_image_model().objects.filter(pk__in=image_ids)
-    specs = rendition_specs()
+    specs = prepared_rendition_specs()
     count = 0
     for image in images.prefetch_renditions(*specs):
         try:

@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 
 from articles.factories import ArticlePageFactory, ImageFactory
 from articles.preview import make_preview_token
-from articles.renditions import rendition_specs
+from articles.renditions import prepared_rendition_specs
 from tests.articles.pages_api import get
 
 FRONTEND = "https://www.sotuphap.example/api/preview"
@@ -110,7 +110,7 @@ def test_uploading_an_image_makes_every_rendition(db, django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True):
         image = ImageFactory()
     made = set(image.renditions.values_list("filter_spec", flat=True))
-    assert made == set(rendition_specs())
+    assert made == set(prepared_rendition_specs())
 
 
 def test_the_api_never_makes_renditions(client, news_section):
@@ -131,4 +131,4 @@ def test_publishing_a_page_makes_renditions_of_its_images(
     page = ArticlePageFactory(parent=news_section, live=False, body=body)
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
-    assert image.renditions.count() == len(rendition_specs())
+    assert image.renditions.count() == len(prepared_rendition_specs())

@@ -30,7 +30,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from articles.renditions import rendition_specs
+from articles.renditions import prepared_rendition_specs
 from cms.settings.base import TASKS as DEPLOYED_TASKS  # tests run tasks immediately instead
 
 Document = get_document_model()
@@ -261,7 +261,9 @@ def run_worker_on_test_database(tmp_path: Path) -> None:
 @override_settings(TASKS=DEPLOYED_TASKS)
 def test_an_uploaded_image_is_resized_by_the_worker_never_in_the_request(admin_client, tmp_path):
     """Transactional, so the upload commits as on a real server and its on-commit hooks
-    (which used to run the renditions) run inside the request."""
+    (which used to run the renditions) run inside the request. The worker also makes the
+    admin's previews, so the editor's next screens (the image library, the image's edit
+    screen) resize nothing either."""
     content = photo()
     open_upload_screen(admin_client)
     started = time.monotonic()
@@ -278,6 +280,10 @@ def test_an_uploaded_image_is_resized_by_the_worker_never_in_the_request(admin_c
 
     run_worker_on_test_database(tmp_path)
 
-    assert made_specs(image.pk) == set(rendition_specs())
+    assert made_specs(image.pk) == set(prepared_rendition_specs())
     for rendition in Rendition.objects.filter(image_id=image.pk):
         assert rendition.file.storage.exists(rendition.file.name)
+    made = Rendition.objects.count()
+    assert admin_client.get(reverse("wagtailimages:index")).status_code == 200
+    assert admin_client.get(reverse("wagtailimages:edit", args=(image.pk,))).status_code == 200
+    assert Rendition.objects.count() == made
