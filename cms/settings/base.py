@@ -312,6 +312,8 @@ def search_backends_from_env() -> dict:
             "URLS": [url],
             "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="govcms_"),
             "TIMEOUT": env.int("SEARCH_TIMEOUT", default=5),
+            # A save waits this long for Elasticsearch, then records the update for later.
+            "WRITE_TIMEOUT": env.float("SEARCH_WRITE_TIMEOUT", default=1.0),
         }
     }
 
