@@ -6,8 +6,9 @@ JSON. What differs:
 - Errors are RFC 9457 problem+json like the rest of the API, and a 400 names the
   parameter (`errors[].parameter`) and, where there is a list, the valid values.
 - Bad values never reach the database as a 500: a date filter that is not a date, an
-  id beyond the database's integers, an unknown locale are 400s; an offset past the
-  end is clamped to the end.
+  integer outside its bounds (`cms.api_bounds`: ids from 1 to PostgreSQL's int4, counts
+  from 0) in a filter or a path, an unknown locale are 400s; an offset past the end
+  (but within OFFSET_MAX) is clamped to the end.
 - "Public" is the same rule as everywhere else (`articles.visibility`): live, public,
   unexpired pages with live ancestors; images and documents outside privacy-restricted
   collections. Stock v2 lets a logged-in editor's session see restricted pages; this
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404, JsonResponse
+from django.urls import path
 from rest_framework.exceptions import APIException
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
@@ -30,6 +32,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
 
 from articles.visibility import hidden_collection_ids, visible_pages
+from cms.api_bounds import ID_BOUNDS, integer_bounds, is_id
 from cms.problems import problem
 
 # Wagtail's own messages, and the parameter each one is about.
@@ -47,8 +50,10 @@ WAGTAIL_MESSAGE_PARAMETERS = [
     (re.compile(r"rich_text_format"), "rich_text_format"),
     (re.compile(r"for (\w+)(?: \(|$)"), None),  # field filter errors end with the field's name
 ]
-# An offset beyond the rows is clamped to their end; this bounds it before counting.
+# An offset beyond the rows is clamped to their end; past this bound it is a 400.
 OFFSET_MAX = 10**9
+# Wagtail's filters that take a page id (child_of and descendant_of also take "root").
+PAGE_ID_FILTERS = ("child_of", "descendant_of", "ancestor_of", "translation_of")
 
 
 class ParameterError(BadRequestError):
@@ -104,7 +109,9 @@ class ClampedPagination(WagtailPagination):
         limit = parse_count(request, "limit", min(20, limit_max))
         if limit > limit_max:
             raise ParameterError("limit", f"must be at most {limit_max}")
-        offset = min(parse_count(request, "offset", 0), OFFSET_MAX)
+        offset = parse_count(request, "offset", 0)
+        if offset > OFFSET_MAX:
+            raise ParameterError("offset", f"must be at most {OFFSET_MAX}")
         self.view = view
         self.total_count = queryset.count()
         offset = min(offset, self.total_count)
@@ -115,6 +122,20 @@ class ProblemErrorsMixin:
     """Every error as problem+json; every filter value checked before it reaches SQL."""
 
     pagination_class = ClampedPagination
+
+    @classmethod
+    def get_urlpatterns(cls):
+        """Wagtail's, with a signed id in the path: `/-1/` reaches the bound check."""
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("<signed_int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+            path("find/", cls.as_view({"get": "find_view"}), name="find"),
+        ]
+
+    def detail_view(self, request, pk):
+        if not is_id(pk):
+            raise ParameterError("id", f"must be {ID_BOUNDS}")
+        return super().detail_view(request, pk)
 
     def handle_exception(self, exc):
         if isinstance(exc, Http404):
@@ -155,8 +176,8 @@ def check_field_value(field, name: str, value: str) -> None:
     try:
         python_value = field.to_python(value)
         if isinstance(field, models.IntegerField | models.AutoField):
-            bound = 2**63 - 1
-            if not -bound <= python_value <= bound:
+            low, high = integer_bounds(field)
+            if not low <= python_value <= high:
                 raise ValidationError("out of range")
     except (ValidationError, ValueError, TypeError) as error:
         raise ParameterError(name, f"'{value[:50]}' is not {value_kind(field)}") from error
@@ -164,7 +185,8 @@ def check_field_value(field, name: str, value: str) -> None:
 
 def value_kind(field: models.Field) -> str:
     if isinstance(field, models.IntegerField | models.AutoField):
-        return "a whole number in the database's range"
+        low, high = integer_bounds(field)
+        return f"a whole number from {low} to {high}"
     if isinstance(field, models.DateTimeField):
         return "a date and time (ISO 8601)"
     if isinstance(field, models.DateField):
@@ -177,6 +199,7 @@ class PublicPagesAPIViewSet(ProblemErrorsMixin, PagesAPIViewSet):
         super().initial(request, *args, **kwargs)
         check_locale(request)
         check_type(request)
+        check_page_id_filters(request)
 
     def get_base_queryset(self):
         try:
@@ -196,6 +219,14 @@ class PublicPagesAPIViewSet(ProblemErrorsMixin, PagesAPIViewSet):
         if "html_path" not in request.GET:
             check_field_value(queryset.model._meta.pk, "id", request.GET["id"])
         return super().find_object(queryset, request)
+
+
+def check_page_id_filters(request) -> None:
+    """A page id out of bounds is a 400 naming its filter, before Wagtail looks it up."""
+    for name in PAGE_ID_FILTERS:
+        value = request.GET.get(name, "")
+        if value.lstrip("-").isdigit() and not is_id(int(value)):
+            raise ParameterError(name, f"must be {ID_BOUNDS}")
 
 
 def check_locale(request) -> None:

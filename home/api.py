@@ -28,13 +28,14 @@ from django.db.models import Model, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from articles.api.references import References
 from articles.api.schemas import Image, PageLink
 from articles.visibility import current_site, visible_pages
+from cms.api_bounds import MAX_ID
 from cms.problems import BadParameter, Problem, problem, reject_unknown_parameters
 from cms.rate_limit import client_address, seconds_until_allowed, too_many_requests
 from home.models import Menu, PageVisits, SiteSettings, SiteVisits
@@ -136,11 +137,13 @@ def site_visits(request: HttpRequest, response: HttpResponse):
 
 
 @router.get(
-    "/pages/{page_id}/",
-    response={200: PageVisitTotals, 404: Problem},
+    "/pages/{signed_int:page_id}/",
+    response={200: PageVisitTotals, 400: Problem, 404: Problem},
     summary="Views of one page",
 )
-def page_visits(request: HttpRequest, response: HttpResponse, page_id: int):
+def page_visits(
+    request: HttpRequest, response: HttpResponse, page_id: int = Path(..., ge=1, le=MAX_ID)
+):
     response["Cache-Control"] = LIVE_COUNTER
     if not is_visible(page_id):
         return page_not_found()
@@ -149,11 +152,11 @@ def page_visits(request: HttpRequest, response: HttpResponse, page_id: int):
 
 
 @router.post(
-    "/pages/{page_id}/",
-    response={200: RecordedPageVisit, 404: Problem, 429: Problem},
+    "/pages/{signed_int:page_id}/",
+    response={200: RecordedPageVisit, 400: Problem, 404: Problem, 429: Problem},
     summary="Count one view of a page",
 )
-def record_page_visit(request: HttpRequest, page_id: int):
+def record_page_visit(request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID)):
     address = client_address(request)
     wait = seconds_until_allowed("visits", address, REQUESTS_PER_MINUTE)
     if wait:

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from articles.document_numbers import parse_document_number
 from articles.models import ArticlePage, DirectivePage, LegalField
+from cms.api_bounds import MAX_ID
 from cms.problems import BadParameter
 
 ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
@@ -43,14 +44,14 @@ class PageFilters(Schema):
     )
     locale: str | None = Field(None, max_length=10, description="Language code: vi, en, km.")
     child_of: int | None = Field(
-        None, ge=1, le=2**31 - 1, description="Direct children of this page id."
+        None, ge=1, le=MAX_ID, description="Direct children of this page id."
     )
     descendant_of: int | None = Field(
-        None, ge=1, le=2**31 - 1, description="Anywhere below this page id."
+        None, ge=1, le=MAX_ID, description="Anywhere below this page id."
     )
     category: str | None = Field(None, max_length=255, description="News: category slug.")
     tag: str | None = Field(None, max_length=100, description="News: tag name.")
-    byline: int | None = Field(None, ge=1, le=2**31 - 1, description="News: byline id.")
+    byline: int | None = Field(None, ge=1, le=MAX_ID, description="News: byline id.")
     date_from: datetime.date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
     date_to: datetime.date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
     announcement: bool | None = Field(None, description="News: announcements only (or none).")
@@ -62,7 +63,7 @@ class PageFilters(Schema):
         None, max_length=100, description="Documents: số ký hiệu in any spelling, e.g. 05-ct/tu."
     )
     issuing_body: int | None = Field(
-        None, ge=1, le=2**31 - 1, description="Documents: issuing body id."
+        None, ge=1, le=MAX_ID, description="Documents: issuing body id."
     )
     year: int | None = Field(None, ge=1900, le=2100, description="Documents: year of issue.")
     field: str | None = Field(
@@ -107,6 +108,8 @@ def selected_fields(value: str | None) -> set[str] | None:
 
 
 def apply_filters(pages, params: PageFilters):
+    """`pages` is what the public may see; tree filters look their page up among it."""
+    visible = pages
     if params.type:
         model = page_models().get(params.type)
         if model is None:
@@ -116,9 +119,9 @@ def apply_filters(pages, params: PageFilters):
     if params.locale:
         pages = pages.filter(locale=locale_by_code(params.locale))
     if params.child_of:
-        pages = pages.child_of(existing_page("child_of", params.child_of))
+        pages = pages.child_of(visible_page(visible, "child_of", params.child_of))
     if params.descendant_of:
-        pages = pages.descendant_of(existing_page("descendant_of", params.descendant_of))
+        pages = pages.descendant_of(visible_page(visible, "descendant_of", params.descendant_of))
     pages = news_filters(pages, params)
     pages = document_filters(pages, params)
     if params.date_from or params.date_to:
@@ -130,8 +133,10 @@ def apply_filters(pages, params: PageFilters):
     return pages
 
 
-def existing_page(parameter: str, page_id: int) -> Page:
-    page = Page.objects.filter(pk=page_id).first()
+def visible_page(visible, parameter: str, page_id: int) -> Page:
+    # Among visible pages only: a draft's or a private page's id answers exactly as a
+    # missing one, so the answer never confirms that a hidden page exists.
+    page = visible.filter(pk=page_id).first()
     if page is None:
         raise BadParameter(parameter, f"No page with id {page_id}")
     return page

@@ -6,7 +6,7 @@ refuse them to an anonymous reader.
 """
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
@@ -14,6 +14,7 @@ from articles.api.references import References
 from articles.api.schemas import Document, Image
 from articles.api.views import not_found
 from articles.visibility import current_site
+from cms.api_bounds import MAX_ID
 from cms.problems import Problem, reject_unknown_parameters
 
 router = Router(tags=["media"])
@@ -79,9 +80,11 @@ def list_images(request: HttpRequest, params: Query[MediaListParams]):
 
 
 @router.get(
-    "/images/{int:image_id}/", response={200: Image, 400: Problem, 404: Problem}, summary="An image"
+    "/images/{signed_int:image_id}/",
+    response={200: Image, 400: Problem, 404: Problem},
+    summary="An image",
 )
-def image_detail(request: HttpRequest, image_id: int):
+def image_detail(request: HttpRequest, image_id: int = Path(..., ge=1, le=MAX_ID)):
     reject_unknown_parameters(request, ())
     return detail(request, image_id, "image")
 
@@ -92,10 +95,10 @@ def list_documents(request: HttpRequest, params: Query[MediaListParams]):
 
 
 @router.get(
-    "/documents/{int:document_id}/",
+    "/documents/{signed_int:document_id}/",
     response={200: Document, 400: Problem, 404: Problem},
     summary="A document",
 )
-def document_detail(request: HttpRequest, document_id: int):
+def document_detail(request: HttpRequest, document_id: int = Path(..., ge=1, le=MAX_ID)):
     reject_unknown_parameters(request, ())
     return detail(request, document_id, "document")

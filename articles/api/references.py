@@ -26,6 +26,7 @@ from wagtail.rich_text.rewriters import extract_attrs
 from articles.api.rich_text import sanitised_html
 from articles.renditions import rendition_specs
 from articles.visibility import hidden_collection_ids, site_roots, visible_pages
+from cms.api_bounds import is_id
 
 # Draftail writes links as <a linktype="page" id="3">…</a> and never nests them.
 LINK = re.compile(r"<a(\s[^>]*)?>(.*?)</a>", re.DOTALL | re.IGNORECASE)
@@ -235,7 +236,7 @@ class References:
 
 def is_row_id(value) -> bool:
     """An id a row can have: a stray or hostile one must not overflow the database."""
-    return isinstance(value, int) and 0 < value < 2**31
+    return isinstance(value, int) and is_id(value)
 
 
 def guess_content_type(filename: str) -> str:

@@ -7,7 +7,7 @@ preview endpoint is the one exception, and only with a valid token.
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema
 from ninja.responses import Response
 from wagtail.models import Locale, Page, Revision
 
@@ -23,6 +23,7 @@ from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
 from articles.visibility import current_site
+from cms.api_bounds import MAX_ID
 from cms.problems import Problem, problem, reject_unknown_parameters
 
 router = Router(tags=["pages"])
@@ -61,11 +62,15 @@ class DetailParams(Schema):
 
 
 @router.get(
-    "/{int:page_id}/",
+    "/{signed_int:page_id}/",
     response={200: PageDetail, 400: Problem, 404: Problem},
     summary="A page, in full",
 )
-def page_detail(request: HttpRequest, page_id: int, params: Query[DetailParams]):
+def page_detail(
+    request: HttpRequest,
+    params: Query[DetailParams],
+    page_id: int = Path(..., ge=1, le=MAX_ID),
+):
     reject_unknown_parameters(request, DetailParams.model_fields)
     refs = References(request, current_site(request))
     page = refs.visible.filter(pk=page_id).first()
@@ -155,7 +160,7 @@ def detail_response(refs: References, page: Page, *, is_fallback: bool = False) 
 
 
 class PreviewParams(Schema):
-    id: int = Field(..., ge=1, le=2**31 - 1, description="The page id from the preview link.")
+    id: int = Field(..., ge=1, le=MAX_ID, description="The page id from the preview link.")
     token: str = Field(..., max_length=1000, description="The token from the preview link.")
 
 

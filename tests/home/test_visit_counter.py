@@ -111,8 +111,8 @@ def test_draft_private_and_unknown_pages_get_the_same_404(client, news_section):
     assert client.get("/api/visits/").json()["total"] == 0
 
 
-def test_an_id_beyond_the_database_range_is_just_unknown(client, home_page):
-    assert_problem(visit(client, 2**70), 404)
+def test_an_id_beyond_the_database_range_is_a_400_naming_it(client, home_page):
+    assert_problem(visit(client, 2**70), 400, parameter="page_id")
 
 
 def test_a_child_of_a_private_page_is_not_counted(client, news_section):
