@@ -19,10 +19,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Site
 
+from api.problems import problem
 from articles.api.references import References
 from articles.models import ArticlePage, DirectivePage
 from articles.visibility import visible_pages
-from cms.problems import problem
 from home.sitemaps import frontend_base_url, frontend_url
 
 # A reader's feed shows the latest few; a frontend wanting more uses the API.

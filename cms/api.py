@@ -11,10 +11,10 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from api.problems import BadParameter, Problem, problem
 from articles.api import router as pages_router
 from articles.api.media import router as media_router
 from cms.api_v2 import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
-from cms.problems import BadParameter, Problem, problem
 from home.api import router as visits_router
 from home.api import site_router
 from search.api import router as search_router

@@ -6,7 +6,7 @@ JSON. What differs:
 - Errors are RFC 9457 problem+json like the rest of the API, and a 400 names the
   parameter (`errors[].parameter`) and, where there is a list, the valid values.
 - Bad values never reach the database as a 500: a date filter that is not a date, an
-  integer outside its bounds (`cms.api_bounds`: ids from 1 to PostgreSQL's int4, counts
+  integer outside its bounds (`api.bounds`: ids from 1 to PostgreSQL's int4, counts
   from 0) in a filter or a path, an unknown locale are 400s; an offset past the end
   (but within OFFSET_MAX) is clamped to the end.
 - "Public" is the same rule as everywhere else (`articles.visibility`): live, public,
@@ -31,9 +31,9 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
 
+from api.bounds import ID_BOUNDS, integer_bounds, is_id
+from api.problems import problem
 from articles.visibility import hidden_collection_ids, visible_pages
-from cms.api_bounds import ID_BOUNDS, integer_bounds, is_id
-from cms.problems import problem
 
 # Wagtail's own messages, and the parameter each one is about.
 WAGTAIL_MESSAGE_PARAMETERS = [

@@ -7,10 +7,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from api import health
+from api.errors import unknown_api_url
 from articles.feeds import AtomLegalDocumentsFeed, AtomNewsFeed, LegalDocumentsFeed, NewsFeed
-from cms import health
 from cms.api import api, api_index, api_router
-from cms.api_errors import unknown_api_url
 from cms.frontend_redirect import redirect_to_frontend
 from home.sitemaps import FrontendSitemap
 

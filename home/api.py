@@ -15,7 +15,7 @@ the visitor's browser, and shows the page's and the whole site's totals. Only li
 public pages are counted; a draft or private page answers exactly as an unknown id
 does. Two limits keep a loop from inflating the numbers, both in Django's cache:
 - one counted view per client and page per VISIT_COUNT_WINDOW_SECONDS;
-- REQUESTS_PER_MINUTE posts per client (the API-wide limiter of `cms.rate_limit`,
+- REQUESTS_PER_MINUTE posts per client (the API-wide limiter of `api.rate_limit`,
   with the counter's own cap), then 429 with Retry-After.
 """
 
@@ -32,12 +32,12 @@ from ninja import Field, Path, Query, Router, Schema
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
+from api.bounds import MAX_ID
+from api.problems import BadParameter, Problem, problem, reject_unknown_parameters
+from api.rate_limit import client_address, seconds_until_allowed, too_many_requests
 from articles.api.references import References
 from articles.api.schemas import Image, PageLink
 from articles.visibility import current_site, visible_pages
-from cms.api_bounds import MAX_ID
-from cms.problems import BadParameter, Problem, problem, reject_unknown_parameters
-from cms.rate_limit import client_address, seconds_until_allowed, too_many_requests
 from home.models import Menu, PageVisits, SiteSettings, SiteVisits
 
 router = Router(tags=["visits"])

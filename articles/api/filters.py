@@ -13,10 +13,10 @@ from django.db.models.functions import Cast, Coalesce
 from ninja import Field, Schema
 from wagtail.models import Locale, Page, get_page_models
 
+from api.bounds import MAX_ID
+from api.problems import BadParameter
 from articles.document_numbers import parse_document_number
 from articles.models import ArticlePage, DirectivePage, LegalField
-from cms.api_bounds import MAX_ID
-from cms.problems import BadParameter
 
 ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
 Ordering = Literal["-date", "date", "-published", "published", "title", "-title", "number"]

@@ -10,12 +10,12 @@ from ninja import Field, Path, Query, Router, Schema
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from api.bounds import MAX_ID
+from api.problems import Problem, reject_unknown_parameters
 from articles.api.references import References
 from articles.api.schemas import Document, Image
 from articles.api.views import not_found
 from articles.visibility import current_site
-from cms.api_bounds import MAX_ID
-from cms.problems import Problem, reject_unknown_parameters
 
 router = Router(tags=["media"])
 

@@ -23,10 +23,10 @@ from wagtail.images.models import Filter
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text.rewriters import extract_attrs
 
+from api.bounds import is_id
 from articles.api.rich_text import sanitised_html
 from articles.renditions import rendition_specs
 from articles.visibility import hidden_collection_ids, site_roots, visible_pages
-from cms.api_bounds import is_id
 
 # Draftail writes links as <a linktype="page" id="3">…</a> and never nests them.
 LINK = re.compile(r"<a(\s[^>]*)?>(.*?)</a>", re.DOTALL | re.IGNORECASE)

@@ -11,6 +11,8 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.responses import Response
 from wagtail.models import Locale, Page, Revision
 
+from api.bounds import MAX_ID
+from api.problems import Problem, problem, reject_unknown_parameters
 from articles.api.filters import (
     PageFilters,
     apply_filters,
@@ -23,8 +25,6 @@ from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
 from articles.visibility import current_site
-from cms.api_bounds import MAX_ID
-from cms.problems import Problem, problem, reject_unknown_parameters
 
 router = Router(tags=["pages"])
 

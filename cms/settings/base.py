@@ -75,12 +75,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response: per path (cms/content_security.py).
-    "cms.content_security.ContentSecurityPolicyMiddleware",
+    "api.content_security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # /api/: bad query strings → 400, every error as problem+json; then the rate limit.
-    "cms.api_errors.ApiInputMiddleware",
-    "cms.rate_limit.RateLimitMiddleware",
+    "api.errors.ApiInputMiddleware",
+    "api.rate_limit.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions, before common: picks the admin language per user/request.
     "django.middleware.locale.LocaleMiddleware",
@@ -179,7 +179,7 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_HANDLER = "editorial.lockout.LockoutHandler"
 AXES_LOCKOUT_CALLABLE = "editorial.lockout.lockout_response"
 # The one definition of the client's address (X-Forwarded-For only from trusted proxies).
-AXES_CLIENT_IP_CALLABLE = "cms.rate_limit.client_address"
+AXES_CLIENT_IP_CALLABLE = "api.rate_limit.client_address"
 AXES_ENABLE_ADMIN = False  # no Django admin here; the Wagtail admin has the screen
 WAGTAILADMIN_USER_LOGIN_FORM = "editorial.lockout.LoginForm"
 
@@ -338,7 +338,7 @@ VISIT_COUNT_WINDOW_SECONDS = env.int("VISIT_COUNT_WINDOW_SECONDS", default=30 * 
 
 def trusted_proxies_from_env() -> list[str]:
     """TRUSTED_PROXIES: the reverse proxies (addresses or networks) whose X-Forwarded-For
-    is believed; from anyone else the header is ignored (cms.rate_limit.client_address)."""
+    is believed; from anyone else the header is ignored (api.rate_limit.client_address)."""
     if env.str("NUM_PROXIES", default="") and "TRUSTED_PROXIES" not in env:
         # NUM_PROXIES trusted the header from any sender; failing beats silently changing
         # every reader's identity to the proxy's address.

@@ -1,6 +1,6 @@
 """The client's address: X-Forwarded-For counts only when a trusted proxy hands it over.
 
-Rate limits and the visit counter key on `cms.rate_limit.client_address`. Anyone can
+Rate limits and the visit counter key on `api.rate_limit.client_address`. Anyone can
 write an X-Forwarded-For header; only the entries a proxy we run appended are true.
 """
 

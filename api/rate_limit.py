@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from cms.problems import problem
+from api.problems import problem
 
 WINDOW_SECONDS = 60
 LIMITED_PATH_PREFIX = "/api/"

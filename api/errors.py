@@ -28,7 +28,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
 
-from cms.problems import problem
+from api.problems import problem
 
 logger = logging.getLogger(__name__)
 
