@@ -1,7 +1,7 @@
 """RSS 2.0 and Atom feeds of news (`/feeds/news.rss|atom`) and legal documents
 (`/feeds/legal.rss|atom`), with Django's syndication framework.
 
-Only pages the public may see (`articles.visibility`) are listed, newest first by
+Only pages the public may see (`public.visibility`) are listed, newest first by
 the date readers see (an article's date shown, a document's issue date). Links are
 frontend URLs, as in the sitemap. `?locale=en` gives another language's pages; an
 unknown code is a 400 naming the valid ones.
@@ -17,13 +17,14 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from api.problems import problem
 from articles.api.references import References
 from articles.models import ArticlePage, DirectivePage
-from articles.visibility import visible_pages
 from home.sitemaps import frontend_base_url, frontend_url
+from public.sites import current_site
+from public.visibility import visible_pages
 
 # A reader's feed shows the latest few; a frontend wanting more uses the API.
 FEED_ITEMS = 30
@@ -61,7 +62,7 @@ class PageFeed(Feed):
         return Feed.__call__(copy.copy(self), request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args, **kwargs):
-        site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+        site = current_site(request)
         code = request.GET.get("locale")
         locale = Locale.objects.filter(language_code=code).first() if code else None
         self.refs = References(request, site)

@@ -9,7 +9,7 @@ JSON. What differs:
   integer outside its bounds (`api.bounds`: ids from 1 to PostgreSQL's int4, counts
   from 0) in a filter or a path, an unknown locale are 400s; an offset past the end
   (but within OFFSET_MAX) is clamped to the end.
-- "Public" is the same rule as everywhere else (`articles.visibility`): live, public,
+- "Public" is the same rule as everywhere else (`public.visibility`): live, public,
   unexpired pages with live ancestors; images and documents outside privacy-restricted
   collections. Stock v2 lets a logged-in editor's session see restricted pages; this
   API answers every caller alike, so its responses can be cached publicly.
@@ -33,7 +33,7 @@ from wagtail.models import get_page_models
 
 from api.bounds import ID_BOUNDS, integer_bounds, is_id
 from api.problems import problem
-from articles.visibility import hidden_collection_ids, visible_pages
+from public.visibility import hidden_collection_ids, visible_pages
 
 # Wagtail's own messages, and the parameter each one is about.
 WAGTAIL_MESSAGE_PARAMETERS = [

@@ -5,7 +5,7 @@ The site is headless: no page has a template, so Wagtail's own page serving answ
 its expiry time until `publish_scheduled` ran. This view takes the place of Wagtail's
 `wagtail_serve` URL (same name and pattern, so `page.url` and the admin's "View live"
 links still reverse to it) and sends a reader to FRONTEND_BASE_URL plus the page's
-frontend path, for pages the public may see (articles.visibility), exactly as
+frontend path, for pages the public may see (public.visibility), exactly as
 `/api/pages/find/` resolves paths. Without FRONTEND_BASE_URL there is nowhere to send
 the reader: 404.
 """
@@ -16,8 +16,8 @@ from wagtail.models import Locale
 
 from articles.api.references import References
 from articles.api.views import page_at_path, split_locale
-from articles.visibility import current_site
 from home.sitemaps import frontend_url
+from public.sites import current_site
 
 
 def redirect_to_frontend(request: HttpRequest, path: str) -> HttpResponseRedirect:

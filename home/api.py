@@ -37,8 +37,9 @@ from api.problems import BadParameter, Problem, problem, reject_unknown_paramete
 from api.rate_limit import client_address, seconds_until_allowed, too_many_requests
 from articles.api.references import References
 from articles.api.schemas import Image, PageLink
-from articles.visibility import current_site, visible_pages
 from home.models import Menu, PageVisits, SiteSettings, SiteVisits
+from public.sites import current_site
+from public.visibility import visible_pages
 
 router = Router(tags=["visits"])
 

@@ -3,7 +3,7 @@
 Wagtail's own sitemap lists `live().public()` pages at the CMS's address. For a
 headless site that is wrong twice: readers (and search engines) visit the frontend,
 not the CMS, and a page past its expiry or under an unpublished section is still
-`live` until the scheduler runs. So the pages are `articles.visibility`'s, and each
+`live` until the scheduler runs. So the pages are `public.visibility`'s, and each
 location is FRONTEND_BASE_URL followed by the same frontend path the API gives.
 """
 
@@ -13,7 +13,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
 from articles.api.references import References
-from articles.visibility import visible_pages
+from public.visibility import visible_pages
 
 
 def frontend_base_url(request: HttpRequest | None, site: Site | None) -> str:

@@ -20,7 +20,8 @@ from wagtail.search.backends import get_search_backend
 from api.problems import BadParameter, Problem, reject_unknown_parameters
 from articles.api.filters import page_models
 from articles.models import ArticlePage, DirectivePage
-from articles.visibility import current_site, visible_pages
+from public.sites import current_site
+from public.visibility import visible_pages
 from search import query_log
 from search.analysis import MAX_QUERY_CHARS
 from search.autocomplete import complete

@@ -8,11 +8,10 @@ count of searches that found nothing.
 from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
 
-from articles.visibility import visible_pages
 from search.models import UnansweredSearch
-from search.vietnamese import fold, normalise
+from vietnamese_text.folding import fold
+from vietnamese_text.normalise import normalise
 
 
 def record(query_string: str, found: int) -> None:
@@ -28,8 +27,9 @@ def record(query_string: str, found: int) -> None:
         UnansweredSearch.objects.filter(query=query, date=today).update(hits=F("hits") + 1)
 
 
-def promoted_pages(query_string: str) -> list[Page]:
-    """Pages editors promoted for this query, in their order; only live, public ones."""
+def promoted_pages(query_string: str, pages) -> list[int]:
+    """Ids of the pages editors promoted for this query, in their order; only those
+    among `pages` (what the reader may find)."""
     wanted = fold(query_string).strip()
     if not wanted:
         return []
@@ -38,7 +38,8 @@ def promoted_pages(query_string: str) -> list[Page]:
     query = next((q for q in promoted if fold(q.query_string).strip() == wanted), None)
     if query is None:
         return []
-    picks = list(query.editors_picks.select_related("page").order_by("sort_order"))
-    visible = visible_pages().filter(pk__in=[pick.page_id for pick in picks])
-    visible_ids = set(visible.values_list("pk", flat=True))
-    return [pick.page for pick in picks if pick.page_id in visible_ids]
+    picks = list(query.editors_picks.order_by("sort_order"))
+    allowed = set(
+        pages.filter(pk__in=[pick.page_id for pick in picks]).values_list("pk", flat=True)
+    )
+    return [pick.page_id for pick in picks if pick.page_id in allowed]

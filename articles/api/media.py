@@ -15,7 +15,7 @@ from api.problems import Problem, reject_unknown_parameters
 from articles.api.references import References
 from articles.api.schemas import Document, Image
 from articles.api.views import not_found
-from articles.visibility import current_site
+from public.sites import current_site
 
 router = Router(tags=["media"])
 

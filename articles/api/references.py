@@ -20,13 +20,15 @@ from django.http import HttpRequest
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 from wagtail.rich_text.rewriters import extract_attrs
 
 from api.bounds import is_id
 from articles.api.rich_text import sanitised_html
 from articles.renditions import rendition_specs
-from articles.visibility import hidden_collection_ids, site_roots, visible_pages
+from public.paths import FrontendPaths
+from public.sites import current_site
+from public.visibility import hidden_collection_ids, visible_pages
 
 # Draftail writes links as <a linktype="page" id="3">…</a> and never nests them.
 LINK = re.compile(r"<a(\s[^>]*)?>(.*?)</a>", re.DOTALL | re.IGNORECASE)
@@ -42,7 +44,7 @@ def page_type_name(content_type_id: int) -> str:
 
 class References:
     def __init__(self, request: HttpRequest | None = None, site: Site | None = None):
-        self.site = site or (Site.find_for_request(request) if request else None)
+        self.site = site or current_site(request)
         self.base_url = (getattr(settings, "WAGTAILAPI_BASE_URL", "") or "").rstrip("/")
         if not self.base_url and request is not None:
             self.base_url = request.build_absolute_uri("/").rstrip("/")
@@ -104,25 +106,25 @@ class References:
         return hidden_collection_ids()
 
     @cached_property
+    def paths(self) -> FrontendPaths:
+        """The one page URL rule (public.paths), its lookups made once per response."""
+        return FrontendPaths(self.site)
+
+    @property
     def locale_codes(self) -> dict[int, str]:
-        return dict(Locale.objects.values_list("pk", "language_code"))
+        return self.paths.locale_codes
 
-    @cached_property
-    def default_locale_code(self) -> str:
-        return Locale.get_default().language_code
-
-    @cached_property
+    @property
     def root_paths(self) -> dict[int, str]:
-        """Each locale's home page path, to turn a tree path into a frontend path."""
-        return {root.locale_id: root.url_path for root in self.roots or [] if root.url_path}
+        return self.paths.root_paths
 
-    @cached_property
+    @property
     def roots(self) -> list[Page] | None:
-        return site_roots(self.site)
+        return self.paths.roots
 
     @cached_property
     def visible(self):
-        """What the public may see (articles.visibility), built once per response."""
+        """What the public may see (public.visibility), built once per response."""
         return visible_pages(self.site, roots=self.roots)
 
     # --- reading ------------------------------------------------------------------------
@@ -132,17 +134,7 @@ class References:
 
     def page_url(self, page: Page) -> str:
         """The page's path on the frontend: /tin-tuc/bai-viet/, /en/about/ for other languages."""
-        root_path = self.root_paths.get(page.locale_id)
-        url_path = page.url_path or ""
-        if root_path is None or not url_path.startswith(root_path):
-            # A page under another locale's tree (or none): best effort, never a crash.
-            relative = "/"
-        else:
-            relative = "/" + url_path[len(root_path) :]
-        code = self.locale_codes.get(page.locale_id, "")
-        if code and code != self.default_locale_code:
-            return f"/{code}{relative}"
-        return relative
+        return self.paths.path(page)
 
     def page_link(self, page: Page) -> dict:
         return {

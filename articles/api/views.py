@@ -1,6 +1,6 @@
 """`/api/pages/`: listing, detail, find-by-path and draft preview.
 
-Only pages `articles.visibility.visible_pages` allows are ever served; a draft,
+Only pages `public.visibility.visible_pages` allows are ever served; a draft,
 private or expired page answers exactly like a page that does not exist. The
 preview endpoint is the one exception, and only with a valid token.
 """
@@ -24,7 +24,7 @@ from articles.api.pages import fetch_specific, load_specific, serialise_cards, s
 from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
-from articles.visibility import current_site
+from public.sites import current_site
 
 router = Router(tags=["pages"])
 
