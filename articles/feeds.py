@@ -20,9 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from api.problems import problem
-from articles.api.references import References
 from articles.models import ArticlePage, DirectivePage
-from home.sitemaps import frontend_base_url, frontend_url
+from public.paths import FrontendPaths, frontend_base_url
 from public.sites import current_site
 from public.visibility import visible_pages
 
@@ -65,7 +64,7 @@ class PageFeed(Feed):
         site = current_site(request)
         code = request.GET.get("locale")
         locale = Locale.objects.filter(language_code=code).first() if code else None
-        self.refs = References(request, site)
+        self.paths = FrontendPaths(site)
         self.base_url = frontend_base_url(request, site)
         return {"site": site, "locale": locale or Locale.get_default()}
 
@@ -82,7 +81,7 @@ class PageFeed(Feed):
         return page.title
 
     def item_link(self, page) -> str:
-        return frontend_url(page, self.refs, self.base_url)
+        return self.base_url + self.paths.path(page)
 
     def item_pubdate(self, page):
         return published_on(getattr(page, self.date_field), page.first_published_at)

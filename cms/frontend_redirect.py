@@ -16,7 +16,6 @@ from wagtail.models import Locale
 
 from articles.api.references import References
 from articles.api.views import page_at_path, split_locale
-from home.sitemaps import frontend_url
 from public.sites import current_site
 
 
@@ -31,7 +30,7 @@ def redirect_to_frontend(request: HttpRequest, path: str) -> HttpResponseRedirec
     page = page_at_path(refs, locale or Locale.get_default(), rest)
     if page is None:
         raise Http404("No public page at this path.")
-    target = frontend_url(page, refs, base_url)
+    target = base_url + refs.page_url(page)
     query = request.META.get("QUERY_STRING", "")
     # Temporary: FRONTEND_BASE_URL may change, and a page may be unpublished tomorrow.
     return HttpResponseRedirect(f"{target}?{query}" if query else target)

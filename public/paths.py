@@ -8,6 +8,8 @@ give this path, so a frontend never has to rebuild it.
 
 from functools import cached_property
 
+from django.conf import settings
+from django.http import HttpRequest
 from wagtail.models import Locale, Page, Site
 
 from public.visibility import site_roots
@@ -57,3 +59,15 @@ def frontend_path(page: Page, site: Site | None = None) -> str:
     For many pages in one response, make one `FrontendPaths` and call its `path`.
     """
     return FrontendPaths(site).path(page)
+
+
+def frontend_base_url(request: HttpRequest | None, site: Site | None) -> str:
+    """FRONTEND_BASE_URL, else the Wagtail site's own root URL, without a trailing slash.
+
+    A frontend path appended to it is the page's address for readers (sitemap, feeds,
+    redirects from the CMS host)."""
+    if settings.FRONTEND_BASE_URL:
+        return settings.FRONTEND_BASE_URL.rstrip("/")
+    if site is not None:
+        return site.root_url.rstrip("/")
+    return request.build_absolute_uri("/").rstrip("/") if request else ""
