@@ -23,14 +23,12 @@ from articles.models import (
 
 class DirectiveFilterSet(WagtailFilterSet):
     document_type = django_filters.ModelChoiceFilter(
-        label=_("document type"), queryset=DocumentType.objects.all()
+        label=_("document type"), queryset=DocumentType.objects.all(), method="filter_type"
     )
     issuing_body = django_filters.ModelChoiceFilter(
-        label=_("issuing body"), queryset=IssuingBody.objects.all()
+        label=_("issuing body"), queryset=IssuingBody.objects.all(), method="filter_issuer"
     )
-    issue_year = django_filters.NumberFilter(
-        label=_("year"), field_name="issue_date", lookup_expr="year"
-    )
+    issue_year = django_filters.NumberFilter(label=_("year"), method="filter_year")
     validity = django_filters.ChoiceFilter(
         label=_("validity status"), choices=Validity.choices, method="filter_validity"
     )
@@ -40,16 +38,21 @@ class DirectiveFilterSet(WagtailFilterSet):
         model = DirectivePage
         fields = []
 
+    # Each filter is the queryset method /api/pages/ and /api/search/ use, so they agree.
+    def filter_type(self, queryset, name, value):
+        return queryset.of_document_type(value.code)
+
+    def filter_issuer(self, queryset, name, value):
+        return queryset.issued_by(value.pk)
+
+    def filter_year(self, queryset, name, value):
+        return queryset.issued_in_year(int(value))
+
     def filter_validity(self, queryset, name, value):
-        return queryset.filter(pk__in=DirectivePage.objects.with_validity(value).values("pk"))
+        return queryset.with_validity(value)
 
     def filter_number(self, queryset, name, value):
-        from articles.document_numbers import parse_document_number
-
-        parsed = parse_document_number(value)
-        if parsed is not None:
-            return queryset.filter(number_key=parsed.key)
-        return queryset.filter(number__icontains=value.strip())
+        return queryset.with_number(value)
 
 
 class DirectiveListingViewSet(PageListingViewSet):

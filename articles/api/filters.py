@@ -8,14 +8,13 @@ Many-to-many filters use subqueries so that no page is listed twice.
 import datetime
 from typing import Literal
 
-from django.db.models import DateField, F, Q
+from django.db.models import DateField, F
 from django.db.models.functions import Cast, Coalesce
 from ninja import Field, Schema
 from wagtail.models import Locale, Page, get_page_models
 
 from api.bounds import MAX_ID
 from api.problems import BadParameter
-from articles.document_numbers import parse_document_number
 from articles.models import ArticlePage, DirectivePage, LegalField
 
 ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
@@ -163,32 +162,24 @@ def news_filters(pages, params: PageFilters):
 
 
 def document_filters(pages, params: PageFilters):
+    """Register filters, through the same queryset methods as the admin's register."""
+    documents = DirectivePage.objects.all()
+    narrowed = False
     if params.document_type:
-        pages = pages.filter(directivepage__document_type__code__iexact=params.document_type)
+        documents, narrowed = documents.of_document_type(params.document_type), True
     if params.number:
-        parsed = parse_document_number(params.number)
-        if parsed is not None:
-            pages = pages.filter(directivepage__number_key=parsed.key)
-        else:
-            pages = pages.filter(directivepage__number__iexact=params.number.strip())
+        documents, narrowed = documents.with_number(params.number), True
     if params.issuing_body:
-        pages = pages.filter(directivepage__issuing_body_id=params.issuing_body)
+        documents, narrowed = documents.issued_by(params.issuing_body), True
     if params.year:
-        pages = pages.filter(directivepage__issue_date__year=params.year)
+        documents, narrowed = documents.issued_in_year(params.year), True
     if params.field:
-        fields = LegalField.objects.filter(slug=params.field)
-        if not fields.exists():
+        if not LegalField.objects.filter(slug=params.field).exists():
             raise BadParameter("field", f"No field with slug {params.field!r}")
-        subtree = (
-            Q(pk__in=fields.values("pk")) | Q(parent__in=fields) | Q(parent__parent__in=fields)
-        )
-        in_field = DirectivePage.objects.filter(legal_fields__in=LegalField.objects.filter(subtree))
-        pages = pages.filter(pk__in=in_field.values("pk"))
+        documents, narrowed = documents.in_legal_field(params.field), True
     if params.validity:
-        pages = pages.filter(
-            pk__in=DirectivePage.objects.with_validity(params.validity).values("pk")
-        )
-    return pages
+        documents, narrowed = documents.with_validity(params.validity), True
+    return pages.filter(pk__in=documents.values("pk")) if narrowed else pages
 
 
 def display_date():

@@ -16,9 +16,10 @@ from articles.models.pages import (
     ImportRecord,
     SectionIndexPage,
     StandardPage,
-    Validity,
 )
+from articles.models.querysets import DirectivePageQuerySet
 from articles.models.snippets import Byline, Category, DocumentType, IssuingBody, LegalField
+from articles.models.validity import Validity
 
 __all__ = [
     "ArticleAttachment",
@@ -30,6 +31,7 @@ __all__ = [
     "DirectiveAttachment",
     "DirectiveIndexPage",
     "DirectivePage",
+    "DirectivePageQuerySet",
     "DirectiveRelation",
     "DocumentLibraryEntry",
     "DocumentLibraryPage",

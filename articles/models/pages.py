@@ -4,7 +4,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,15 +19,17 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import body_blocks
-from articles.document_numbers import parse_document_number
 from articles.forms import GalleryPageForm
+from articles.models import validity
+from articles.models.querysets import DirectivePageQuerySet
+from articles.models.validity import Validity
 from articles.preview import HeadlessPreviewMixin
 from editorial.forms import EditorialPageForm
+from vietnamese_text.document_numbers import parse_document_number
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -246,27 +247,6 @@ class ArticleRelatedPage(Orderable):
 # --- Directives and legal documents -----------------------------------------------
 
 
-class Validity(models.TextChoices):
-    IN_FORCE = "in_force", _("In force")
-    PARTLY_EXPIRED = "partly_expired", _("Partly no longer in force")
-    EXPIRED = "expired", _("No longer in force")
-    NOT_YET = "not_yet", _("Not yet in force")
-
-
-class DirectivePageQuerySet(PageQuerySet):
-    def with_validity(self, status: str, on: datetime.date | None = None):
-        """Filter by the status an editor set or, where none is set, by the dates."""
-        on = on or today()
-        derived = {
-            Validity.NOT_YET: Q(effective_date__gt=on),
-            Validity.EXPIRED: Q(expiry_date__lte=on),
-            Validity.IN_FORCE: (Q(effective_date__isnull=True) | Q(effective_date__lte=on))
-            & (Q(expiry_date__isnull=True) | Q(expiry_date__gt=on)),
-            Validity.PARTLY_EXPIRED: Q(pk__in=[]),
-        }[status]
-        return self.filter(Q(validity_override=status) | (Q(validity_override="") & derived))
-
-
 class DirectivePage(HeadlessPreviewMixin, Page):
     """Văn bản chỉ đạo, điều hành: a document with the metadata Nghị định 42/2022 asks for."""
 
@@ -376,7 +356,7 @@ class DirectivePage(HeadlessPreviewMixin, Page):
     def validity_status(self) -> str:
         if self.validity_override:
             return self.validity_override
-        on = today()
+        on = validity.today()
         if self.effective_date and self.effective_date > on:
             return Validity.NOT_YET
         if self.expiry_date and self.expiry_date <= on:

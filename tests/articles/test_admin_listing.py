@@ -21,7 +21,7 @@ from articles.models import Byline, Category, DocumentType, IssuingBody, LegalFi
 def frozen_today(monkeypatch) -> datetime.date:
     """The day the register below describes, so validity never depends on the clock."""
     day = datetime.date(2024, 12, 20)
-    monkeypatch.setattr("articles.models.pages.today", lambda: day)
+    monkeypatch.setattr("articles.models.validity.today", lambda: day)
     return day
 
 

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from articles.document_numbers import parse_document_number
 from articles.factories import DirectivePageFactory
 from articles.models import DirectivePage, DirectiveRelation, Validity
 from tests.articles.admin_forms import (
@@ -24,6 +23,7 @@ from tests.articles.admin_forms import (
     in_admin_language,
     messages_of,
 )
+from vietnamese_text.document_numbers import parse_document_number
 
 EFFECTIVE_BEFORE_ISSUE = "The effective date cannot be before the issue date."
 EXPIRY_NOT_AFTER_EFFECTIVE = "The expiry date must be after the effective date."
@@ -68,7 +68,7 @@ TODAY = datetime.date(2024, 6, 1)
 @pytest.fixture
 def frozen_today(monkeypatch) -> datetime.date:
     """Validity depends on the date: fix it, so no test changes its mind at midnight."""
-    monkeypatch.setattr("articles.models.pages.today", lambda: TODAY)
+    monkeypatch.setattr("articles.models.validity.today", lambda: TODAY)
     return TODAY
 
 
