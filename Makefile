@@ -8,11 +8,17 @@ PORT ?= 8000
 
 .PHONY: run test test-sqlite test-postgres lint lock services-stop clean messages
 
+# The TypeScript client's pinned tools (openapi-typescript, tsc) for its test.
+CLIENT_TOOLS := clients/typescript/node_modules/.package-lock.json
+
 $(VENV)/.installed: requirements-dev.lock requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-virtualenv -r requirements-dev.lock
 	@touch $@
+
+$(CLIENT_TOOLS): clients/typescript/package-lock.json
+	npm ci --prefix clients/typescript --no-audit --no-fund --prefer-offline
 
 run: $(VENV)/.installed
 	$(MANAGE) migrate --no-input
@@ -30,7 +36,7 @@ run: $(VENV)/.installed
 # Elasticsearch (tests/search run once per backend), started here and stopped at
 # the end, pass or fail; if it cannot start, the run fails with the script's reason.
 # The browser tests drive Debian's chromium, installed here if missing.
-test: $(VENV)/.installed
+test: $(VENV)/.installed $(CLIENT_TOOLS)
 	@scripts/postgres.sh start
 	@trap 'scripts/elasticsearch.sh stop' EXIT; trap 'exit 130' INT TERM; \
 	CHROMIUM=$$(scripts/chromium.sh) || exit 1; export CHROMIUM; \
@@ -41,11 +47,11 @@ test: $(VENV)/.installed
 	$(MAKE) --no-print-directory test-postgres || status=1; \
 	exit $$status
 
-test-sqlite: $(VENV)/.installed
+test-sqlite: $(VENV)/.installed $(CLIENT_TOOLS)
 	@echo "== tests on SQLite =="
 	env -u DATABASE_URL $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.installed
+test-postgres: $(VENV)/.installed $(CLIENT_TOOLS)
 	@echo "== tests on PostgreSQL =="
 	DATABASE_URL=$$(scripts/postgres.sh url) $(PY) -m pytest -q -p no:cacheprovider $(PYTEST_ARGS)
 
@@ -72,7 +78,7 @@ services-stop:
 	-scripts/elasticsearch.sh stop
 
 clean:
-	rm -rf $(VENV) var/static
+	rm -rf $(VENV) var/static clients/typescript/node_modules
 
 # Re-extract our own strings into locale/vi/LC_MESSAGES/django.po (needs GNU
 # gettext), then compile the committed .mo with polib (no msgfmt needed).
