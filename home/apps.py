@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Site")
+
+    def ready(self):
+        from home.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -8,19 +8,17 @@ It is a database row, not a cache entry: every worker and every server sees the 
 number, and a change of content and the change of the number commit (or roll back)
 together in the editor's transaction.
 
-What changes it: publishing, unpublishing (expiry included, through `publish_scheduled`),
-moving or deleting a page; saving or deleting a snippet, a site setting, a redirect, an
-image, a document, a collection or a privacy restriction. Saving a draft does not: drafts
-are never public.
+What changes it (`home.signal_handlers`): publishing, unpublishing (expiry included,
+through `publish_scheduled`), moving or deleting a page; saving or deleting a snippet, a
+site setting, a redirect, an image, a document, a collection or a privacy restriction.
+Saving a draft does not: drafts are never public.
 """
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 # The single row's primary key.
 ROW = 1
@@ -96,31 +94,3 @@ def is_public_model(model: type[models.Model]) -> bool:
     from wagtail.snippets.models import get_snippet_models
 
     return model in get_snippet_models() or model in list(settings_registry)
-
-
-# --- Signals ----------------------------------------------------------------------------
-
-
-def on_page_changed(sender, instance: Page, **kwargs) -> None:
-    bump()
-    from cms.http_caching import purge_page_api_urls
-
-    purge_page_api_urls(instance)
-
-
-def on_model_changed(sender, instance, **kwargs) -> None:
-    # Migrations save historical models (module "__fake__"), before this table may exist.
-    if kwargs.get("raw") or sender.__module__ == "__fake__" or not is_public_model(sender):
-        return
-    bump()
-    from cms.http_caching import purge_site_data_urls
-
-    purge_site_data_urls()
-
-
-page_published.connect(on_page_changed, dispatch_uid="content-version-page-published")
-page_unpublished.connect(on_page_changed, dispatch_uid="content-version-page-unpublished")
-post_page_move.connect(on_page_changed, dispatch_uid="content-version-page-moved")
-post_delete.connect(on_page_changed, sender=Page, dispatch_uid="content-version-page-deleted")
-post_save.connect(on_model_changed, dispatch_uid="content-version-model-saved")
-post_delete.connect(on_model_changed, dispatch_uid="content-version-model-deleted")

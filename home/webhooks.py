@@ -17,7 +17,7 @@ Each request is a POST of the JSON payload::
 
     {"event": "publish",
      "page": {"id": 42, "type": "articles.ArticlePage", "title": "…", "url_path": "/trang-chu/…/",
-              "url": "https://…/…/", "locale": "vi"},
+              "path": "/tin-tuc/…/", "url": "https://<frontend>/tin-tuc/…/", "locale": "vi"},
      "timestamp": "2025-01-31T08:00:00+00:00"}
 
 A move adds `page.previous_url_path`; moving a section sends one event, for the section,
@@ -39,13 +39,13 @@ from functools import partial
 
 import requests
 from django.db import models, transaction
-from django.db.models.signals import post_delete
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from public.paths import frontend_base_url, frontend_path
 
 logger = logging.getLogger(__name__)
 
@@ -358,16 +358,21 @@ def deliver_due(now: datetime | None = None) -> Counter:
 
 
 def describe_page(page: Page) -> dict:
+    """The page as the frontend knows it: `path` is its frontend path (`public.paths`, the
+    one the pages API gives) and `url` that path on FRONTEND_BASE_URL."""
     page_class = page.specific_class or type(page)
-    try:
-        url = page.get_full_url()
-    except Exception:  # a page outside every site has no URL; the path still identifies it
-        url = None
+    site = page.get_site()
+    if site is None:  # a page outside every site has no address; the tree path still names it
+        path = url = None
+    else:
+        path = frontend_path(page, site)
+        url = frontend_base_url(None, site) + path
     return {
         "id": page.pk,
         "type": page_class._meta.label,
         "title": page.title,
         "url_path": page.url_path,
+        "path": path,
         "url": url,
         "locale": page.locale.language_code,
     }
@@ -401,26 +406,3 @@ def notify(event: str, page: Page, **page_extra) -> None:
         transaction.on_commit(partial(queue_deliveries, event, payload), robust=True)
     except Exception:
         logger.exception("Webhook event %s for page %s was not queued", event, page.pk)
-
-
-def on_page_published(sender, instance: Page, **kwargs) -> None:
-    notify(WebhookEvent.PUBLISH, instance)
-
-
-def on_page_unpublished(sender, instance: Page, **kwargs) -> None:
-    notify(WebhookEvent.UNPUBLISH, instance)
-
-
-def on_page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:
-    notify(WebhookEvent.MOVE, instance, previous_url_path=url_path_before)
-
-
-def on_page_deleted(sender, instance: Page, **kwargs) -> None:
-    notify(WebhookEvent.DELETE, instance)
-
-
-# Connected on import (home.models imports this module), so they hold in every process.
-page_published.connect(on_page_published, dispatch_uid="webhooks-page-published")
-page_unpublished.connect(on_page_unpublished, dispatch_uid="webhooks-page-unpublished")
-post_page_move.connect(on_page_moved, dispatch_uid="webhooks-page-moved")
-post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="webhooks-page-deleted")

@@ -15,8 +15,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data
 
 from articles.factories import ArticlePageFactory
@@ -117,6 +119,7 @@ def expected_signature(secret: str, request: ReceivedRequest) -> str:
 # --- What is sent ---------------------------------------------------------------------------
 
 
+@override_settings(FRONTEND_BASE_URL="https://stp.soctrang.gov.vn")
 def test_publishing_sends_one_signed_post_naming_the_page(
     receiver, webhook, article, run_on_commit
 ):
@@ -137,10 +140,29 @@ def test_publishing_sends_one_signed_post_naming_the_page(
         "type": "articles.ArticlePage",
         "title": "Hội nghị tổng kết công tác tư pháp",
         "url_path": article.url_path,
-        "url": article.get_full_url(),
+        "path": f"/tin-tuc/{article.slug}/",
+        "url": f"https://stp.soctrang.gov.vn/tin-tuc/{article.slug}/",
         "locale": "vi",
     }
     assert datetime.fromisoformat(payload["timestamp"]).tzinfo is not None
+
+
+@override_settings(FRONTEND_BASE_URL="https://stp.soctrang.gov.vn")
+def test_an_english_page_is_named_by_its_frontend_path_with_the_language_prefix(
+    receiver, webhook, home_page, news_section, article, run_on_commit
+):
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    for page in (home_page, news_section):
+        page.copy_for_translation(english, copy_parents=True).save_revision().publish()
+    translated = article.copy_for_translation(english)
+    with run_on_commit():
+        publish(translated)
+
+    [request] = receiver.requests
+    page = request.json()["page"]
+    assert page["path"] == f"/en/tin-tuc/{article.slug}/"
+    assert page["url"] == f"https://stp.soctrang.gov.vn/en/tin-tuc/{article.slug}/"
+    assert page["locale"] == "en"
 
 
 def test_the_delivery_header_names_the_logged_delivery(receiver, webhook, article, run_on_commit):

@@ -1,0 +1,61 @@
+"""What home does when content changes: the content version (and the cache purges that
+go with it) and the frontend's revalidation webhooks.
+
+Connected in `HomeConfig.ready()`, so they hold in every process whatever is imported
+first, and each `dispatch_uid` keeps a second connection from doubling them.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from cms.http_caching import purge_page_api_urls, purge_site_data_urls
+from home import content_version
+from home.webhooks import WebhookEvent, notify
+
+
+def on_page_changed(sender, instance: Page, **kwargs) -> None:
+    """A publish, unpublish, move or delete: what the public sees has changed."""
+    content_version.bump()
+    purge_page_api_urls(instance)
+
+
+def on_model_changed(sender, instance, **kwargs) -> None:
+    """A snippet, setting, image… saved or deleted: bump if the public API shows it."""
+    # Migrations save historical models (module "__fake__"), before this table may exist.
+    if kwargs.get("raw") or sender.__module__ == "__fake__":
+        return
+    if not content_version.is_public_model(sender):
+        return
+    content_version.bump()
+    purge_site_data_urls()
+
+
+def on_page_published(sender, instance: Page, **kwargs) -> None:
+    notify(WebhookEvent.PUBLISH, instance)
+
+
+def on_page_unpublished(sender, instance: Page, **kwargs) -> None:
+    notify(WebhookEvent.UNPUBLISH, instance)
+
+
+def on_page_moved(sender, instance: Page, url_path_before: str, **kwargs) -> None:
+    notify(WebhookEvent.MOVE, instance, previous_url_path=url_path_before)
+
+
+def on_page_deleted(sender, instance: Page, **kwargs) -> None:
+    notify(WebhookEvent.DELETE, instance)
+
+
+def register_signal_handlers() -> None:
+    page_published.connect(on_page_changed, dispatch_uid="content-version-page-published")
+    page_unpublished.connect(on_page_changed, dispatch_uid="content-version-page-unpublished")
+    post_page_move.connect(on_page_changed, dispatch_uid="content-version-page-moved")
+    post_delete.connect(on_page_changed, sender=Page, dispatch_uid="content-version-page-deleted")
+    post_save.connect(on_model_changed, dispatch_uid="content-version-model-saved")
+    post_delete.connect(on_model_changed, dispatch_uid="content-version-model-deleted")
+
+    page_published.connect(on_page_published, dispatch_uid="webhooks-page-published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="webhooks-page-unpublished")
+    post_page_move.connect(on_page_moved, dispatch_uid="webhooks-page-moved")
+    post_delete.connect(on_page_deleted, sender=Page, dispatch_uid="webhooks-page-deleted")
