@@ -28,7 +28,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
 
-from api.problems import problem
+from api.problems import bad_parameter, problem
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +59,6 @@ def query_problem(query_string: str) -> HttpResponse | None:
         if len(value) > limit or len(name_bytes) > limit:
             return bad_parameter(name, f"is longer than {limit} characters")
     return None
-
-
-def bad_parameter(parameter: str, message: str) -> HttpResponse:
-    return problem(
-        400,
-        "Bad request",
-        f"{parameter}: {message}",
-        errors=[{"parameter": parameter, "message": message}],
-    )
 
 
 def as_problem(response: HttpResponse) -> HttpResponse:

@@ -1,6 +1,11 @@
-"""One error shape for every API endpoint: RFC 9457 problem details."""
+"""One error shape for every API endpoint: RFC 9457 problem details.
 
-from django.http import HttpRequest, JsonResponse
+`problem()` builds every error body; `bad_parameter()` is the one 400 for a request
+parameter at fault, whether the middleware, ninja's validation, a view or Wagtail's
+v2 endpoints find it. Views raise `BadParameter`; the API turns it into that 400.
+"""
+
+from django.http import JsonResponse
 from ninja import Field, Schema
 
 
@@ -26,19 +31,21 @@ def problem(status: int, title: str, detail: str, **extra) -> JsonResponse:
     return JsonResponse(body, status=status, content_type="application/problem+json")
 
 
+def bad_parameters(errors: list[dict[str, str]]) -> JsonResponse:
+    """The 400 for request parameters at fault: each named, with what is wrong with it."""
+    detail = "; ".join(
+        f"{e['parameter']}: {e['message']}" if e["parameter"] else e["message"] for e in errors
+    )
+    return problem(400, "Bad request", detail, errors=errors)
+
+
+def bad_parameter(parameter: str, message: str) -> JsonResponse:
+    return bad_parameters([{"parameter": parameter, "message": message}])
+
+
 class BadParameter(ValueError):
-    """A query parameter that names nothing valid: every API answers it with a 400."""
+    """A request parameter that names nothing valid: every API answers it with a 400."""
 
     def __init__(self, parameter: str, message: str):
         super().__init__(message)
         self.parameter = parameter
-
-
-def reject_unknown_parameters(request: HttpRequest, allowed) -> None:
-    """Ninja ignores parameters it does not know; a frontend's typo deserves a 400."""
-    unknown = sorted(set(request.GET) - set(allowed))
-    if unknown:
-        valid = ", ".join(sorted(allowed)) or "none"
-        raise BadParameter(
-            unknown[0], f"Unknown parameter {unknown[0]!r}; valid parameters: {valid}"
-        )

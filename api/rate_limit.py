@@ -1,8 +1,11 @@
-"""Rate limiting per client: one limiter, used for the whole API and for the visit counter.
+"""Rate limiting per client: the whole API's limit, and ninja throttles for single operations.
 
 Every request under `/api/` counts against API_RATE_LIMIT_PER_MINUTE for its client;
-past it the answer is 429 problem+json with Retry-After. The visit counter applies the
-same limiter again with its own, lower cap (`home.api`), so a loop cannot inflate views.
+past it the answer is 429 problem+json with Retry-After. That limit stays a middleware
+because ninja's throttles see only ninja operations, and the same count must cover
+Wagtail's `/api/v2/` (Django REST framework views) and unknown `/api/` URLs.
+An operation with a cap of its own (the visit counter's, so a loop cannot inflate
+views) uses ninja's throttling with `ClientRateThrottle`.
 
 Counters live in Django's cache. With several server processes CACHE_URL must name a
 shared cache (Redis), or each process limits on its own.
@@ -21,6 +24,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from ninja.throttling import SimpleRateThrottle
 
 from api.problems import problem
 
@@ -86,8 +90,12 @@ def seconds_until_allowed(scope: str, address: str, limit: int) -> int:
     return max(1, math.ceil(started + WINDOW_SECONDS - now))
 
 
-def too_many_requests(wait: int, limit: int, what: str = "requests") -> JsonResponse:
-    detail = f"At most {limit} {what} a minute from one client; retry in {wait} s."
+def too_many_requests(wait: float | None, limit: int | None = None) -> JsonResponse:
+    wait = max(1, math.ceil(wait)) if wait else WINDOW_SECONDS
+    if limit:
+        detail = f"At most {limit} requests a minute from one client; retry in {wait} s."
+    else:
+        detail = f"Too many requests from one client; retry in {wait} s."
     response = problem(429, "Too many requests", detail)
     response["Retry-After"] = str(wait)
     response["Cache-Control"] = "no-store"  # another client behind a shared cache is not limited
@@ -117,3 +125,18 @@ class RateLimitMiddleware:
                 if wait:
                     return too_many_requests(wait, limit)
         return self.get_response(request)
+
+
+class ClientRateThrottle(SimpleRateThrottle):
+    """Ninja's rate throttle, per client as `client_address` sees it (proxies included).
+
+    `ClientRateThrottle("60/m", scope="visits")`: the scope keeps each operation's
+    count apart from the others'.
+    """
+
+    def __init__(self, rate: str, scope: str):
+        self.scope = scope
+        super().__init__(rate)
+
+    def get_cache_key(self, request: HttpRequest) -> str:
+        return f"throttle:{self.scope}:{client_address(request)}"

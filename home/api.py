@@ -15,7 +15,7 @@ the visitor's browser, and shows the page's and the whole site's totals. Only li
 public pages are counted; a draft or private page answers exactly as an unknown id
 does. Two limits keep a loop from inflating the numbers, both in Django's cache:
 - one counted view per client and page per VISIT_COUNT_WINDOW_SECONDS;
-- REQUESTS_PER_MINUTE posts per client (the API-wide limiter of `api.rate_limit`,
+- REQUESTS_PER_MINUTE posts per client (ninja throttling, per `api.rate_limit.client_address`,
   with the counter's own cap), then 429 with Retry-After.
 """
 
@@ -34,7 +34,7 @@ from wagtail.models import Locale, Page
 
 from api.bounds import MAX_ID
 from api.problems import BadParameter, Problem, problem, reject_unknown_parameters
-from api.rate_limit import client_address, seconds_until_allowed, too_many_requests
+from api.rate_limit import ClientRateThrottle, client_address
 from articles.api.references import References
 from articles.api.schemas import Image, PageLink
 from home.models import Menu, PageVisits, SiteSettings, SiteVisits
@@ -155,13 +155,11 @@ def page_visits(
 @router.post(
     "/pages/{signed_int:page_id}/",
     response={200: RecordedPageVisit, 400: Problem, 404: Problem, 429: Problem},
+    throttle=ClientRateThrottle(f"{REQUESTS_PER_MINUTE}/m", scope="visits"),
     summary="Count one view of a page",
 )
 def record_page_visit(request: HttpRequest, page_id: int = Path(..., ge=1, le=MAX_ID)):
     address = client_address(request)
-    wait = seconds_until_allowed("visits", address, REQUESTS_PER_MINUTE)
-    if wait:
-        return too_many_requests(wait, REQUESTS_PER_MINUTE, "views")
     if not is_visible(page_id):
         return page_not_found()
     today = timezone.localdate()

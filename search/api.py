@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from api.problems import BadParameter, Problem, reject_unknown_parameters
+from api.problems import BadParameter, Problem
 from articles.api.filters import page_models
 from articles.models import ArticlePage, DirectivePage
 from public.sites import current_site
@@ -216,7 +216,6 @@ def facets_for(ranked_ids: list[int]) -> dict[str, list[FacetValue]]:
 
 @router.get("/", response={200: SearchResponse, 400: Problem}, summary="Search live pages")
 def search_pages(request: HttpRequest, params: Query[SearchParams]):
-    reject_unknown_parameters(request, SearchParams.model_fields)
     # NFC first: keyboards that send decomposed marks must not split words.
     query = unicodedata.normalize("NFC", params.q.replace("\x00", " ")).strip()
     site = current_site(request)
@@ -290,7 +289,6 @@ class AutocompleteResponse(Schema):
     summary="Complete what is being typed",
 )
 def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]):
-    reject_unknown_parameters(request, AutocompleteParams.model_fields)
     typed = params.q.replace("\x00", " ")
     pages = public_pages(current_site(request), search_language(params.locale))
     return AutocompleteResponse(query=typed, suggestions=complete(typed, pages, params.limit))

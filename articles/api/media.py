@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from api.bounds import MAX_ID
-from api.problems import Problem, reject_unknown_parameters
+from api.problems import Problem
 from articles.api.references import References
 from articles.api.schemas import Document, Image
 from articles.api.views import not_found
@@ -47,7 +47,6 @@ def public(model, refs: References):
 
 
 def listing(request: HttpRequest, model, params: MediaListParams, kind: str) -> dict:
-    reject_unknown_parameters(request, MediaListParams.model_fields)
     refs = References(request, current_site(request))
     items = public(model, refs)
     if params.search:
@@ -85,7 +84,6 @@ def list_images(request: HttpRequest, params: Query[MediaListParams]):
     summary="An image",
 )
 def image_detail(request: HttpRequest, image_id: int = Path(..., ge=1, le=MAX_ID)):
-    reject_unknown_parameters(request, ())
     return detail(request, image_id, "image")
 
 
@@ -100,5 +98,4 @@ def list_documents(request: HttpRequest, params: Query[MediaListParams]):
     summary="A document",
 )
 def document_detail(request: HttpRequest, document_id: int = Path(..., ge=1, le=MAX_ID)):
-    reject_unknown_parameters(request, ())
     return detail(request, document_id, "document")
