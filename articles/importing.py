@@ -35,7 +35,6 @@ from wagtail.models import Page, Revision, Site
 from wagtail.signals import page_published, published
 
 from articles.blocks import PARAGRAPH_FEATURES
-from articles.document_numbers import canonical_type_code
 from articles.models import (
     ArticlePage,
     Byline,
@@ -47,7 +46,8 @@ from articles.models import (
     IssuingBody,
     StandardPage,
 )
-from search.vietnamese import fold
+from vietnamese_text.document_numbers import canonical_type_code
+from vietnamese_text.folding import fold
 
 PAGE_TYPES: dict[str, type[Page]] = {
     "article": ArticlePage,

@@ -22,7 +22,7 @@ stock Wagtail search (its database backend, configured as a second backend
 (bm25s, k1 1.2, b 0.75) over the corpus texts, once over accented syllables and
 once over folded syllables plus folded syllable pairs (the terms our analysis
 uses, without its column weights, typing recovery or abbreviations). Both BM25
-baselines tokenise with search.vietnamese, so NFD and tone placement are already
+baselines tokenise with vietnamese_text, so NFD and tone placement are already
 normalised for them; they show what the ranking alone is worth.
 
 The report marks the product's targets (on MRR@10): as written ≥ 90; without
@@ -64,6 +64,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from vietnamese_text.folding import strip_marks  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 ARTICLES = CORPUS / "legal_articles.jsonl"
 QUESTIONS = CORPUS / "legal_queries_dev.jsonl"
@@ -83,12 +85,6 @@ WORD = re.compile(r"[^\W\d_]+")
 # Open syllables whose tone position depends on the style: onset (no "q": in "quy" the u
 # belongs to the onset) and the nucleus oa, oe or uy with nothing after it.
 STYLE_DEPENDENT = re.compile(r"([bcdđghklmnprstvx]*)(oa|oe|uy)")
-
-
-def strip_diacritics(text: str) -> str:
-    """Every mark removed and đ written d, case and punctuation kept: "Hòa giải" → "Hoa giai"."""
-    bare = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
 
 
 def tones_of(word: str) -> list[tuple[int, str]]:
@@ -167,7 +163,7 @@ class Variant:
 
 VARIANTS = [
     Variant("written", "as written", lambda text: text),
-    Variant("plain", "no diacritics", strip_diacritics),
+    Variant("plain", "no diacritics", strip_marks),
     Variant("tone", "other tone", other_tone_placement),
     Variant("nfd", "NFD", nfd),
     Variant("telex", "Telex", telex),
@@ -537,14 +533,15 @@ class StockWorker:
 
 
 def accented_terms(text: str) -> list[str]:
-    from search.vietnamese import syllables
+    from vietnamese_text.normalise import syllables
 
     return syllables(text)
 
 
 def folded_pair_terms(text: str) -> list[str]:
     from search.analysis import pair_terms
-    from search.vietnamese import fold, syllables
+    from vietnamese_text.folding import fold
+    from vietnamese_text.normalise import syllables
 
     folded = [fold(word) for word in syllables(text)]
     return folded + pair_terms(folded)

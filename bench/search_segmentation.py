@@ -67,7 +67,8 @@ from search_quality import (  # noqa: E402  (bench/ is not a package)
     table,
 )
 
-from search.vietnamese import fold, syllables  # noqa: E402
+from vietnamese_text.folding import fold  # noqa: E402
+from vietnamese_text.normalise import syllables  # noqa: E402
 
 # Not the pairs' "_" (search.analysis): the word "co+so" and the pair "co_so" are two terms.
 WORD_JOINER = "+"

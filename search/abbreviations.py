@@ -14,7 +14,9 @@ from dataclasses import replace
 from django.core.cache import cache
 
 from search.analysis import AnalysedQuery, pair_terms
-from search.vietnamese import fold, is_vietnamese_syllable, syllables
+from vietnamese_text.folding import fold
+from vietnamese_text.normalise import syllables
+from vietnamese_text.syllable import is_vietnamese_syllable
 
 CACHE_KEY = "vnsearch:abbreviations"
 

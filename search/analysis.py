@@ -20,7 +20,9 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field
 
-from search.vietnamese import fold, is_vietnamese_syllable, normalise, syllables
+from vietnamese_text.folding import fold
+from vietnamese_text.normalise import normalise, syllables
+from vietnamese_text.syllable import is_vietnamese_syllable
 
 # Marks as VNI digits: tones 1–5, circumflex 6, horn 7, breve 8, and 9 for đ.
 MARK_DIGITS = {

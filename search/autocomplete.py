@@ -10,7 +10,8 @@ import re
 from search import khmer
 from search.analysis import PAIR_JOINER
 from search.models import IndexEntry
-from search.vietnamese import fold, normalise
+from vietnamese_text.folding import fold
+from vietnamese_text.normalise import normalise
 
 WORD = re.compile(r"\w+")
 CANDIDATES = 50

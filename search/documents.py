@@ -76,7 +76,7 @@ def document_columns(obj) -> dict[str, str]:
 
 def number_terms(texts: list[str]) -> str:
     """Canonical keys of document numbers, so every spelling of one number meets."""
-    from articles.document_numbers import parse_document_number
+    from vietnamese_text.document_numbers import parse_document_number
 
     keys = []
     for text in texts:

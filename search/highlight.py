@@ -13,7 +13,7 @@ from html import escape
 from search import khmer
 from search.english import stem
 from search.languages import ENGLISH_WORD, STEM_MARK
-from search.vietnamese import fold
+from vietnamese_text.folding import fold
 
 WORD = re.compile(r"\w+")
 SNIPPET_CHARS = 240

@@ -31,7 +31,8 @@ from search.analysis import MAX_QUERY_CHARS, MAX_QUERY_SYLLABLES, PAIR_JOINER, A
 from search.analysis import analyse_query as analyse_vietnamese
 from search.analysis import index_terms as vietnamese_terms
 from search.english import stem
-from search.vietnamese import fold, syllables
+from vietnamese_text.folding import fold
+from vietnamese_text.normalise import syllables
 
 VIETNAMESE, ENGLISH, KHMER = "vi", "en", "km"
 # Prefix of English stems: no Vietnamese term has a double joiner.

@@ -18,7 +18,10 @@ import unicodedata
 from collections.abc import Callable
 
 from search.analysis import exact_term
-from search.vietnamese import decode_typing, fold, is_vietnamese_syllable, normalise
+from vietnamese_text.folding import fold
+from vietnamese_text.input_methods import decode_typing
+from vietnamese_text.normalise import normalise
+from vietnamese_text.syllable import is_vietnamese_syllable
 
 Frequencies = Callable[[list[str]], dict[str, int]]
 

@@ -18,7 +18,7 @@ from typing import Literal
 from articles.importing import RowRejected
 from articles.legacy.dates import UnreadableDate, find_vietnamese_date
 from articles.legacy.encodings import TextRepair
-from search.vietnamese import normalise
+from vietnamese_text.normalise import normalise
 
 # --- What the extraction gives ------------------------------------------------------------
 

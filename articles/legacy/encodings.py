@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from search.vietnamese import is_vietnamese_syllable
+from vietnamese_text.syllable import is_vietnamese_syllable
 
 UNICODE = "unicode"  # the text is right as it is
 TCVN3 = "tcvn3"

@@ -40,7 +40,7 @@ from articles.legacy.article import (
 )
 from articles.legacy.dates import UnreadableDate, parse_vietnamese_date
 from articles.legacy.encodings import TCVN3, VNI, TextRepair
-from search.vietnamese import normalise
+from vietnamese_text.normalise import normalise
 
 BLOCK_TAGS = words(
     "p div td th tr tbody thead tfoot table li ul ol dl dt dd section article main header "

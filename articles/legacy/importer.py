@@ -17,7 +17,6 @@ from pathlib import Path
 
 from django.db import transaction
 
-from articles.document_numbers import find_document_numbers
 from articles.importing import (
     ContentImporter,
     ImportReport,
@@ -30,6 +29,7 @@ from articles.legacy.article import Block, LegacyArticle, LegacyImage
 from articles.legacy.extract import read_article
 from articles.legacy.images import ImageProblem, LegacyImages
 from articles.models import ArticlePage, DirectivePage, ImportRecord
+from vietnamese_text.document_numbers import find_document_numbers
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".asp", ".aspx", ".php", ".txt"})
 SOURCE_ID_MAX = ImportRecord._meta.get_field("source_id").max_length

@@ -14,7 +14,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from articles.document_numbers import parse_document_number
 from articles.importing import shorten
 from articles.models import (
     ArticlePage,
@@ -25,6 +24,7 @@ from articles.models import (
     IssuingBody,
     SectionIndexPage,
 )
+from vietnamese_text.document_numbers import parse_document_number
 
 CORPUS_DIR = Path(
     os.environ.get(

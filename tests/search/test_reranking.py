@@ -12,9 +12,11 @@ from search.analysis import exact_term, is_exact_term
 from search.backends.base import root_content_type
 from search.languages import analyse_query
 from search.reranking import RERANK_DEPTH, rerank, reranked_slice
-from search.vietnamese import fold, is_vietnamese_syllable, syllables
 from tests.conftest import add_published
-from tests.search.test_vietnamese import texts
+from tests.vietnamese_text.test_normalise_and_fold import texts
+from vietnamese_text.folding import fold
+from vietnamese_text.normalise import syllables
+from vietnamese_text.syllable import is_vietnamese_syllable
 
 # A question that spells out one page's title, and a page that BM25 prefers: it
 # repeats most of the question's words, in a title of its own.

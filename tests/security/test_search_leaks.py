@@ -14,10 +14,11 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from articles.factories import ArticlePageFactory
 from home.models import HomePage
-from search.vietnamese import fold, normalise
 from tests.hidden_pages import HIDDEN_STATES, make_hidden
 from tests.problems import assert_problem
 from tests.search.conftest import delete_test_indexes, search_backend  # noqa: F401 - fixtures
+from vietnamese_text.folding import fold
+from vietnamese_text.normalise import normalise
 
 # Words that only the hidden page holds; the visible site never uses them.
 HIDDEN_TITLE = "Giải quyết khiếu nại tố cáo"

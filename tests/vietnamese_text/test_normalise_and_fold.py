@@ -1,4 +1,4 @@
-"""Specification of the Vietnamese normaliser (pure Python: runs with `-p no:django`)."""
+"""Specification of normalising, folding and Telex/VNI decoding (vietnamese_text; pure Python)."""
 
 import unicodedata
 
@@ -6,13 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from search.vietnamese import (
-    decode_typing,
-    fold,
-    is_vietnamese_syllable,
-    normalise,
-    syllables,
-)
+from vietnamese_text.folding import fold, strip_marks
+from vietnamese_text.input_methods import decode_typing
+from vietnamese_text.normalise import normalise, syllables
+from vietnamese_text.syllable import is_vietnamese_syllable
 
 TONES = ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]  # huyền sắc ngã hỏi nặng
 MODIFIERS = ["\u0302", "\u0306", "\u031b"]  # circumflex breve horn
@@ -114,6 +111,16 @@ def test_stray_combining_marks_compose():
 @pytest.mark.parametrize("lookalike", ["\u00d0", "\u0189", "\u00f0", "\u0256"])
 def test_d_lookalikes_become_d_with_stroke(lookalike):
     assert normalise(lookalike + "ảng") == "đảng"
+
+
+@pytest.mark.parametrize("stroke", ["\u0335", "\u0336"])
+def test_d_with_a_combining_stroke_becomes_d_with_stroke(stroke):
+    assert normalise("D" + stroke + "ảng") == normalise("d" + stroke + "ảng") == "đảng"
+    assert fold("D" + stroke + "ảng") == "dang"
+
+
+def test_strip_marks_keeps_case_and_punctuation():
+    assert strip_marks("Hòa giải, ĐÔNG Anh!") == "Hoa giai, DONG Anh!"
 
 
 @pytest.mark.parametrize("word", ["quả", "quý", "quỹ", "quỳnh", "quá", "quyết", "quở"])

@@ -13,9 +13,6 @@ de-duplicates a document number goes through this module instead of ad-hoc regex
 People type these with D for Đ, in lower case, with spaces, en-dashes, the look-alike Ð (U+00D0)
 and decomposed Unicode, so parsing normalises first and :attr:`DocumentNumber.key` folds every
 such variant of one document onto one string.
-
-The module is pure Python (no Django import) so it can be used in migrations, management
-commands, search indexing and tests alike.
 """
 
 from __future__ import annotations
@@ -26,6 +23,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final, Literal
+
+from vietnamese_text.folding import fold
+from vietnamese_text.lookalikes import (
+    COMBINING_STROKES,
+    D_LOOKALIKES_LOWER,
+    D_LOOKALIKES_UPPER,
+    repair_d,
+)
 
 __all__ = [
     "DOCUMENT_TYPE_CODES",
@@ -126,19 +131,7 @@ _LAST_PLAUSIBLE_YEAR: Final = 2099
 # Characters that people (or word processors) put where "-", "/" or "Đ" belong.
 _DASHES: Final = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SLASHES: Final = "\u2044\u2215\u29f8\uff0f"
-_D_LOOKALIKES_UPPER: Final = "\u00d0\u0189"  # Ð (Icelandic eth), Ɖ (African D)
-_D_LOOKALIKES_LOWER: Final = "\u00f0\u0256"  # ð, ɖ
-_COMBINING_STROKES: Final = "\u0335\u0336"  # D + overlay stroke, typed to fake Đ
-
-_TRANSLATION: Final = str.maketrans(
-    {
-        **dict.fromkeys(_DASHES, "-"),
-        **dict.fromkeys(_SLASHES, "/"),
-        **dict.fromkeys(_D_LOOKALIKES_UPPER, "Đ"),
-        **dict.fromkeys(_D_LOOKALIKES_LOWER, "đ"),
-    }
-)
-_STROKED_D_RE: Final = re.compile(f"([Dd])[{_COMBINING_STROKES}]")
+_SEPARATORS: Final = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SLASHES, "/")})
 _SPACED_SEPARATOR_RE: Final = re.compile(r"\s*([-/])\s*")
 _PREFIX_RE: Final = re.compile(
     r"^(?:số\s*ký\s*hiệu|số\s*hiệu(?:\s*văn\s*bản)?|số|so|no)\s*[.:]?\s*(?=[0-9])",
@@ -158,7 +151,7 @@ _UNIFORM_RE: Final = re.compile(
 )
 
 # Candidate shapes inside running text, matched on the text as typed so that ``raw`` is exact.
-_LETTER: Final = rf"(?:[A-Za-zĐđ{_D_LOOKALIKES_UPPER}{_D_LOOKALIKES_LOWER}][{_COMBINING_STROKES}]?)"
+_LETTER: Final = rf"(?:[A-Za-zĐđ{D_LOOKALIKES_UPPER}{D_LOOKALIKES_LOWER}][{COMBINING_STROKES}]?)"
 _F_DASH: Final = f"[-{_DASHES}]"
 _F_SLASH: Final = f"[/{_SLASHES}]"
 _F_SEGMENT: Final = rf"{_LETTER}(?:{_LETTER}|[0-9&])*(?:\.(?:{_LETTER}|[0-9&])+)*"
@@ -221,8 +214,8 @@ class DocumentNumber:
         both restart their numbering periodically: scope such keys by term or year of issue
         where the number alone is not unique.
         """
-        type_code = _fold(self.type_code).upper() if self.type_code else None
-        issuer = _fold(self.issuer_code).upper() if self.issuer_code else None
+        type_code = fold(self.type_code).upper() if self.type_code else None
+        issuer = fold(self.issuer_code).upper() if self.issuer_code else None
         return _format(self, str(self.number_int), type_code, issuer)
 
     @property
@@ -232,9 +225,9 @@ class DocumentNumber:
         if self.year is not None:
             tokens.append(str(self.year))
         if self.type_code:
-            tokens.append(_fold(self.type_code).lower())
+            tokens.append(fold(self.type_code).lower())
         if self.issuer_code:
-            issuer = _fold(self.issuer_code).lower()
+            issuer = fold(self.issuer_code).lower()
             tokens.append(issuer)
             tokens.extend(re.split(r"[-.]", issuer))
         return list(dict.fromkeys(token for token in tokens if token))
@@ -284,7 +277,7 @@ def canonical_type_code(code: str) -> str | None:
     not known as typed is looked up Đ/D-insensitively (ND → NĐ, QDi → QĐi).
     """
     upper = code.upper()
-    return _TYPE_BY_UPPER.get(upper) or _TYPE_BY_FOLDED.get(_fold(upper))
+    return _TYPE_BY_UPPER.get(upper) or _TYPE_BY_FOLDED.get(fold(upper).upper())
 
 
 def _parse_party(raw: str, normalised: str) -> DocumentNumber | None:
@@ -372,9 +365,7 @@ def _normalise(text: str) -> str:
     dash, slash and Đ look-alikes; spaces around separators are dropped, as is trailing
     punctuation picked up from a sentence.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _STROKED_D_RE.sub(lambda m: "Đ" if m[1] == "D" else "đ", text)
-    text = text.translate(_TRANSLATION)
+    text = repair_d(unicodedata.normalize("NFKC", text)).translate(_SEPARATORS)
     text = _SPACED_SEPARATOR_RE.sub(r"\1", text.strip())
     return text.rstrip(".,;:").strip()
 
@@ -382,13 +373,6 @@ def _normalise(text: str) -> str:
 def _strip_prefix(text: str) -> str:
     """Drop a "Số", "số:", "Số hiệu:", "No." label copied along with the number."""
     return _PREFIX_RE.sub("", text, count=1)
-
-
-def _fold(text: str) -> str:
-    """ASCII-fold: Đ→D and accents removed, so keys survive any Vietnamese input method."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _canonical_issuer(issuer: str) -> str:
@@ -403,13 +387,13 @@ def _canonical_issuer_part(part: str) -> str:
     if match is None:
         return part.upper()
     letters, rest = match.groups()
-    spelling = _ISSUER_SPELLINGS.get(_fold(letters).upper(), letters.upper())
+    spelling = _ISSUER_SPELLINGS.get(fold(letters).upper(), letters.upper())
     return spelling + rest.upper()
 
 
 def _is_party_issuer(issuer: str) -> bool:
     """Whether the issuer is a Party committee or one of its bodies (see _PARTY_ISSUER_RE)."""
-    return _PARTY_ISSUER_RE.fullmatch(_fold(issuer).upper()) is not None
+    return _PARTY_ISSUER_RE.fullmatch(fold(issuer).upper()) is not None
 
 
 def _codes_are_capitalised(normalised: str) -> bool:
@@ -417,8 +401,8 @@ def _codes_are_capitalised(normalised: str) -> bool:
     return all(match[1].isupper() for match in _SEGMENT_START_RE.finditer(normalised))
 
 
-# Lookup tables for canonical_type_code; built here because they need _fold.
+# Lookup tables for canonical_type_code.
 _TYPE_BY_UPPER: Final[Mapping[str, str]] = {code.upper(): code for code in DOCUMENT_TYPE_CODES}
 _TYPE_BY_FOLDED: Final[Mapping[str, str]] = {
-    _fold(code).upper(): code for code in DOCUMENT_TYPE_CODES
+    fold(code).upper(): code for code in DOCUMENT_TYPE_CODES
 }

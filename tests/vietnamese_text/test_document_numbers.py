@@ -1,6 +1,6 @@
 """Specification of the Vietnamese document number (số ký hiệu) parser.
 
-Pure Python: run with ``pytest tests/articles/test_document_numbers.py -p no:django``.
+Pure Python: run with ``pytest tests/vietnamese_text/test_document_numbers.py -p no:django``.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from articles.document_numbers import (
+from vietnamese_text.document_numbers import (
     DOCUMENT_TYPE_CODES,
     DocumentNumber,
     canonical_type_code,
