@@ -14,7 +14,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from articles.importing import shorten
+from articles.importing.values import shorten
 from articles.models import (
     ArticlePage,
     Byline,

@@ -20,10 +20,10 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from articles.importing import RowRejected
-from articles.legacy.dates import UnreadableDate, find_vietnamese_date
-from articles.legacy.extract import read_article
-from articles.legacy.importer import LegacyImporter
+from articles.importing.legacy.dates import UnreadableDate, find_vietnamese_date
+from articles.importing.legacy.extract import read_article
+from articles.importing.legacy.importer import LegacyImporter
+from articles.importing.report import RowRejected
 from articles.models import ArticlePage, Byline, DirectivePage, ImportRecord, SectionIndexPage
 from tests.conftest import add_published
 

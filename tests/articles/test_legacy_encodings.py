@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from articles.legacy.encodings import (
+from articles.importing.legacy.encodings import (
     TCVN3,
     UNICODE,
     UTF8_AS_1252,

@@ -9,15 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from articles.importing import (
-    ROW_FORMATS,
-    ContentImporter,
-    ImportReport,
-    RowRejected,
-    count_lines,
-    external_search_updates_paused,
-    parent_reference,
-)
+from articles.importing.report import ImportReport, RowRejected
+from articles.importing.rows import ROW_FORMATS, count_lines, parent_reference
+from articles.importing.writer import ContentImporter, external_search_updates_paused
 
 
 class Command(BaseCommand):

@@ -10,13 +10,10 @@ from django.db import transaction
 from tqdm import tqdm
 from wagtail.models import Site
 
-from articles.importing import (
-    ContentImporter,
-    RowRejected,
-    external_search_updates_paused,
-    parent_reference,
-)
-from articles.legacy.importer import LegacyImporter, LegacyImportReport, page_files
+from articles.importing.legacy.importer import LegacyImporter, LegacyImportReport, page_files
+from articles.importing.report import RowRejected
+from articles.importing.rows import parent_reference
+from articles.importing.writer import ContentImporter, external_search_updates_paused
 from articles.models import ArticlePage, SectionIndexPage
 
 

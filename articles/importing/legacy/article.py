@@ -2,8 +2,8 @@
 
 A :class:`LegacyArticle` is plain data: text already repaired to Unicode, the body in reading
 order, images as the page refers to them. Whatever cannot be a news article is rejected with
-:class:`~articles.importing.RowRejected`, the type ``import_content`` reports, with the field at
-fault ("date", "file", "text") when there is one.
+:class:`~articles.importing.report.RowRejected`, the type ``import_content`` reports, with the
+field at fault ("date", "file", "text") when there is one.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from articles.importing import RowRejected
-from articles.legacy.dates import UnreadableDate, find_vietnamese_date
-from articles.legacy.encodings import TextRepair
+from articles.importing.legacy.dates import UnreadableDate, find_vietnamese_date
+from articles.importing.legacy.encodings import TextRepair
+from articles.importing.report import RowRejected
 from vietnamese_text.normalise import normalise
 
 # --- What the extraction gives ------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
-from articles.importing import shorten
+from articles.importing.values import shorten
 
 # Pillow's format names and the file extensions Wagtail stores them under.
 FORMAT_EXTENSIONS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}

@@ -17,8 +17,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from articles.importing import RowRejected
-from articles.legacy.article import (
+from articles.importing.legacy.article import (
     BYLINE_MAX_CHARS,
     CAPTION_MAX,
     CAPTION_TEXT_MAX,
@@ -38,8 +37,9 @@ from articles.legacy.article import (
     take_signature,
     words,
 )
-from articles.legacy.dates import UnreadableDate, parse_vietnamese_date
-from articles.legacy.encodings import TCVN3, VNI, TextRepair
+from articles.importing.legacy.dates import UnreadableDate, parse_vietnamese_date
+from articles.importing.legacy.encodings import TCVN3, VNI, TextRepair
+from articles.importing.report import RowRejected
 from vietnamese_text.normalise import normalise
 
 BLOCK_TAGS = words(

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from articles.importing import RowRejected
-from articles.legacy.article import (
+from articles.importing.legacy.article import (
     CAPTION_TEXT_MAX,
     SOURCE_PREFIX,
     TITLE_MAX,
@@ -31,7 +30,8 @@ from articles.legacy.article import (
     shorten_to,
     take_signature,
 )
-from articles.legacy.encodings import TextRepair
+from articles.importing.legacy.encodings import TextRepair
+from articles.importing.report import RowRejected
 
 _BREADCRUMB = re.compile(r"\S\s+[»>›]\s+\S")
 

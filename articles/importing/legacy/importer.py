@@ -1,8 +1,8 @@
 """A folder of saved pages -> news articles, through import_content's machinery.
 
-Each file becomes a :class:`~articles.importing.PageSpec` handed to
-:class:`~articles.importing.ContentImporter`, so a legacy page gets what a JSON Lines row gets:
-an :class:`~articles.models.ImportRecord` keyed by its source URL (re-imports update the same
+Each file becomes a :class:`~articles.importing.rows.PageSpec` handed to
+:class:`~articles.importing.writer.ContentImporter`, so a legacy page gets what a JSON Lines row
+gets: an :class:`~articles.models.ImportRecord` keyed by its source URL (re-imports update the same
 page, or change nothing), validation as in the admin, one published revision, and one
 transaction per page. What is added here is reading the page, its images and its citations;
 images are written inside the page's transaction and their files removed if it rolls back.
@@ -17,17 +17,13 @@ from pathlib import Path
 
 from django.db import transaction
 
-from articles.importing import (
-    ContentImporter,
-    ImportReport,
-    PageSpec,
-    RowRejected,
-    stream_data,
-    unexpected,
-)
-from articles.legacy.article import Block, LegacyArticle, LegacyImage
-from articles.legacy.extract import read_article
-from articles.legacy.images import ImageProblem, LegacyImages
+from articles.importing.body import stream_data
+from articles.importing.legacy.article import Block, LegacyArticle, LegacyImage
+from articles.importing.legacy.extract import read_article
+from articles.importing.legacy.images import ImageProblem, LegacyImages
+from articles.importing.report import ImportReport, RowRejected, unexpected
+from articles.importing.rows import PageSpec
+from articles.importing.writer import ContentImporter
 from articles.models import ArticlePage, DirectivePage, ImportRecord
 from vietnamese_text.document_numbers import find_document_numbers
 

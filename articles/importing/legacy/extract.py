@@ -1,9 +1,9 @@
-"""One saved page of an old portal -> a :class:`~articles.legacy.article.LegacyArticle`.
+"""One saved page of an old portal -> a :class:`~articles.importing.legacy.article.LegacyArticle`.
 
-Reads the file's bytes (:mod:`~articles.legacy.encodings`), tells a saved HTML page from saved
-page text, and hands it to :mod:`~articles.legacy.html_page` or
-:mod:`~articles.legacy.text_page`. A file that cannot be a whole page (empty, cut short) is
-rejected here, before anything looks at its content.
+Reads the file's bytes (:mod:`~articles.importing.legacy.encodings`), tells a saved HTML page
+from saved page text, and hands it to :mod:`~articles.importing.legacy.html_page` or
+:mod:`~articles.importing.legacy.text_page`. A file that cannot be a whole page (empty, cut
+short) is rejected here, before anything looks at its content.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from articles.importing import RowRejected
-from articles.legacy.article import LegacyArticle
-from articles.legacy.encodings import TruncatedFile, decode_page
-from articles.legacy.html_page import extract_html
-from articles.legacy.text_page import extract_text
+from articles.importing.legacy.article import LegacyArticle
+from articles.importing.legacy.encodings import TruncatedFile, decode_page
+from articles.importing.legacy.html_page import extract_html
+from articles.importing.legacy.text_page import extract_text
+from articles.importing.report import RowRejected
 
 _HTML_START = re.compile(r"\s*(?:<!doctype|<html|<\?xml|<head|<meta|<body|<!--)", re.IGNORECASE)
 _HTML_OPENED = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
