@@ -60,6 +60,8 @@ CONFIG = schemathesis.Config.from_dict(
         },
     }
 )
+
+pytestmark = pytest.mark.slow
 API = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application(), config=CONFIG)
 
 CHECKS = [

@@ -17,6 +17,8 @@ import psycopg
 import pytest
 from django.conf import settings
 
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 ENTRYPOINT = REPO / "docker" / "entrypoint.sh"
 

@@ -29,7 +29,7 @@ from tests.editorial.conftest import PASSWORD, failed
 
 # The live server needs the data the migrations made (root page, locale, groups and
 # workflows): restore it for these transactional tests, and leave it for the next.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
 TITLE = "Hội nghị tập huấn nghiệp vụ hòa giải ở cơ sở năm 2024"

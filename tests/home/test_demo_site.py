@@ -18,7 +18,7 @@ from articles.models import (
 from home import demo_content
 from home.models import HomePage, Menu, SiteSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 @pytest.fixture

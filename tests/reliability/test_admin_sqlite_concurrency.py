@@ -26,7 +26,7 @@ EDITORS = 3
 ROUNDS = 6
 
 # pytest-django migrates the test database only when a collected test asks for it.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def run_worker(database: Path, *arguments, wait: bool = True):

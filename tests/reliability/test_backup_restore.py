@@ -19,7 +19,7 @@ import pytest
 from tests.reliability.scratch import REPO, ScratchDatabase, template_from_test_database
 
 # The template is a copy of the migrated test database.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 MAKE_CONTENT = """
 from articles.factories import ArticlePageFactory, DocumentFactory, ImageFactory

@@ -26,7 +26,7 @@ ROWS = 30
 KILL_AFTER_PAGES = 5
 
 # The test database is migrated only for tests that ask for it: the template copies it.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ import pytest
 
 from tests.reliability.scratch import REPO, free_port, template_from_test_database
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
+pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.django_db]
 
 REQUEST_TIMEOUT = 10
 PAUSE = 0.02  # seconds between two requests

@@ -68,6 +68,7 @@ def test_a_spoofed_forwarded_for_does_not_count_a_second_visit(client, news_sect
     assert again.json()["counted"] is False
 
 
+@pytest.mark.slow
 def test_the_retired_num_proxies_setting_refuses_to_start_in_one_line(tmp_path):
     """Before: NUM_PROXIES=1 trusted the header from anyone. Now it is refused with one
     line pointing at TRUSTED_PROXIES, rather than silently making every reader one client."""

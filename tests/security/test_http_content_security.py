@@ -65,6 +65,7 @@ def test_the_admin_loads_nothing_from_other_hosts(client, db, url):
 
 # live_server makes this test transactional; serialized rollback leaves the migrations'
 # data (content types) as the other transactional tests expect to find it.
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_swagger_ui_works_under_its_policy_in_a_real_browser(live_server):
     """The policy must not break the docs: Swagger UI loads the schema and lists the

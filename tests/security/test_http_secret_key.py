@@ -37,6 +37,7 @@ def compose_secret_key() -> str:
     return ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "placeholder", ["change-me-to-a-long-random-value", "a-long-random-string", "build-only"]
 )
@@ -51,6 +52,7 @@ def test_a_placeholder_secret_key_refuses_to_start_in_one_line(placeholder, tmp_
     assert lines[0].startswith("error: SECRET_KEY is a known placeholder")
 
 
+@pytest.mark.slow
 def test_a_short_secret_key_refuses_to_start_in_one_line(tmp_path):
     """Before: any non-empty key started production, even a 10-character one that can be
     brute-forced offline from one signed token. Now fewer than 50 characters is refused."""
@@ -61,6 +63,7 @@ def test_a_short_secret_key_refuses_to_start_in_one_line(tmp_path):
     assert "SECRET_KEY is too weak" in lines[0]
 
 
+@pytest.mark.slow
 def test_a_long_random_secret_key_starts(tmp_path):
     result = check_production(secrets.token_urlsafe(50), tmp_path)
     assert result.returncode == 0, result.stderr

@@ -257,6 +257,7 @@ def run_worker_on_test_database(tmp_path: Path) -> None:
         source.backup(connection.connection)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(TASKS=DEPLOYED_TASKS)
 def test_an_uploaded_image_is_resized_by_the_worker_never_in_the_request(admin_client, tmp_path):
