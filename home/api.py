@@ -127,7 +127,7 @@ def page_not_found() -> JsonResponse:
 
 
 # The totals change with every view, not with the content: never cached, nor validated
-# by the content version (`cms.http_caching` leaves a view's own Cache-Control alone).
+# by the content version (`api.conditional` leaves a view's own Cache-Control alone).
 LIVE_COUNTER = "no-cache"
 
 

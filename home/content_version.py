@@ -1,8 +1,9 @@
 """The content version: one number that changes whenever anything the public API shows changes.
 
-HTTP caching (`cms.http_caching`) builds every ETag and Last-Modified from it, so a
-frontend that revalidates after a publish never gets a 304 for stale content, and a
-revalidation costs one tiny query instead of the whole response.
+HTTP caching (`api.conditional`, given it by `home.http_caching`) builds every ETag
+and Last-Modified from it, so a frontend that revalidates after a publish never gets a
+304 for stale content, and a revalidation costs one tiny query instead of the whole
+response.
 
 It is a database row, not a cache entry: every worker and every server sees the same
 number, and a change of content and the change of the number commit (or roll back)

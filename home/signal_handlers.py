@@ -9,8 +9,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.http_caching import purge_page_api_urls, purge_site_data_urls
 from home import content_version
+from home.frontend_cache import purge_page_api_urls, purge_site_data_urls
 from home.webhooks import WebhookEvent, notify
 
 

@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "home.translation_admin.AdminLanguageMiddleware",
     # After locale (the language is part of the ETag): 304s before any view runs.
-    "cms.http_caching.ContentVersionCachingMiddleware",
+    "home.http_caching.ContentVersionCachingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -361,7 +361,7 @@ API_RATE_LIMIT_PER_MINUTE = env.int("API_RATE_LIMIT_PER_MINUTE", default=600)
 API_RATE_LIMIT_EXEMPT = env.list("API_RATE_LIMIT_EXEMPT", default=["127.0.0.1", "::1"])
 # Longer query values are refused with a 400 before any view sees them.
 API_MAX_PARAMETER_CHARS = env.int("API_MAX_PARAMETER_CHARS", default=2000)
-# HTTP caching of /api/, the sitemap and the feeds (cms/http_caching.py). Seconds a
+# HTTP caching of /api/, the sitemap and the feeds (api/conditional.py). Seconds a
 # browser (max-age) or a shared cache (s-maxage) may reuse a response without asking;
 # 0 means every use is revalidated with the ETag, which answers 304 cheaply.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=0)

@@ -371,3 +371,10 @@ def test_a_menu_change_purges_the_site_data_urls(
 def test_nothing_is_purged_before_the_change_commits(frontend_cache, home_page):
     Menu.objects.create(title="Chính", handle="main", locale=home_page.locale)
     assert frontend_cache == []  # the test's transaction never commits
+
+
+def test_if_match_with_another_etag_is_412_before_the_view(client, article):
+    """Django's conditional-request rules (get_conditional_response) answer all preconditions."""
+    response = client.get("/api/pages/", HTTP_IF_MATCH='"another"')
+    assert response.status_code == 412
+    assert response["Content-Type"] == "application/problem+json"
