@@ -1,4 +1,4 @@
-"""Dashboard panels: what waits for me, my drafts, what readers read, what they did not find.
+"""Dashboard panels: what waits for me, my drafts.
 
 They replace Wagtail's "Awaiting your review" and "Your most recent edits" panels, which
 show the same pages (see wagtail_hooks.py); Wagtail's others stay.
@@ -8,25 +8,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Sum
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupApprovalTask, Page, TaskState
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from editorial.charts import horizontal_bar_chart
-from home.models import PageVisits
-from search.models import UnansweredSearch
-
-# "This week": today and the six days before it, in the site's time zone.
-WEEK_DAYS = 7
 LIST_LENGTH = 10
-
-
-def week_start() -> datetime.date:
-    return timezone.localdate() - datetime.timedelta(days=WEEK_DAYS - 1)
 
 
 def can_approve(user: AbstractBaseUser) -> bool:
@@ -143,81 +130,11 @@ class MyRecentDraftsPanel(Component):
         return {"drafts": self.drafts()}
 
 
-@dataclass(frozen=True)
-class ReadPage:
-    title: str
-    views: int
-    edit_url: str
-
-
-class MostReadThisWeekPanel(Component):
-    """Đọc nhiều nhất tuần này: views counted by the visit counter, as bars."""
-
-    name = "editorial_most_read_this_week"
-    template_name = "editorial/panels/most_read_this_week.html"
-    order = 120
-
-    def most_read(self) -> list[ReadPage]:
-        totals = (
-            PageVisits.objects.filter(date__gte=week_start())
-            .values("page")
-            .annotate(views=Sum("count"))
-            .filter(views__gt=0)
-            .order_by("-views", "page")[:LIST_LENGTH]
-        )
-        pages = Page.objects.in_bulk([row["page"] for row in totals])
-        return [
-            ReadPage(
-                title=pages[row["page"]].get_admin_display_title(),
-                views=row["views"],
-                edit_url=reverse("wagtailadmin_pages:edit", args=[row["page"]]),
-            )
-            for row in totals
-        ]
-
-    def get_context_data(self, parent_context=None):
-        pages = self.most_read()
-        return {
-            "pages": pages,
-            "chart": horizontal_bar_chart([(page.title, page.views) for page in pages]),
-            "since": week_start(),
-        }
-
-
-class SearchesWithoutResultsPanel(Component):
-    """Tìm kiếm không có kết quả: what readers looked for this week and did not find.
-
-    Shown to those who decide what gets written (moderators, administrators); queries
-    are what citizens typed, so writers do not see them.
-    """
-
-    name = "editorial_searches_without_results"
-    template_name = "editorial/panels/searches_without_results.html"
-    order = 130
-
-    def __init__(self, user: AbstractBaseUser):
-        self.user = user
-
-    def get_context_data(self, parent_context=None):
-        searches = (
-            UnansweredSearch.objects.filter(date__gte=week_start())
-            .values("query__query_string")
-            .annotate(searches=Sum("hits"))
-            .order_by("-searches", "query__query_string")[:LIST_LENGTH]
-        )
-        return {
-            "searches": [(row["query__query_string"], row["searches"]) for row in searches],
-            # Wagtail's reports menu shows the full report to superusers only.
-            "report_url": reverse("unanswered_searches") if self.user.is_superuser else None,
-        }
-
-
 def editorial_panels(user: AbstractBaseUser) -> list[Component]:
-    """The panels this user sees: approvals only for approvers, searches for publishers."""
+    """The panels this user sees: approvals only for approvers. (Home adds what readers
+    read, search what they did not find: each app registers the panel over its own data.)"""
     panels: list[Component] = []
     if can_approve(user):
         panels.append(AwaitingMyApprovalPanel(user))
-    panels += [MyRecentDraftsPanel(user), MostReadThisWeekPanel()]
-    if PagePermissionPolicy().user_has_permission(user, "publish"):
-        panels.append(SearchesWithoutResultsPanel(user))
+    panels.append(MyRecentDraftsPanel(user))
     return panels

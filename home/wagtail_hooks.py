@@ -3,12 +3,14 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.permission_policies import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import translation_admin  # noqa: F401 (its hooks: translation state, enabled languages)
+from home.panels import MostReadThisWeekPanel
 from home.webhooks import Webhook, WebhookDelivery
 
 
@@ -77,3 +79,8 @@ class WebhookDeliveryViewSet(AdministratorsOnlyViewSet):
 
 register_snippet(WebhookViewSet)
 register_snippet(WebhookDeliveryViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_most_read_panel(request, panels):
+    panels.append(MostReadThisWeekPanel())

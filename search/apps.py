@@ -8,3 +8,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "vnsearch"
     verbose_name = _("Vietnamese search")
+
+    def ready(self):
+        from search.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,7 +1,6 @@
 """Admin screens of the search app: abbreviations, and the searches that found nothing."""
 
 from django.db.models import Sum
-from django.db.models.signals import post_delete, post_save
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter
@@ -14,8 +13,8 @@ from wagtail.contrib.search_promotions.views.reports import SearchTermsReportVie
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.abbreviations import forget_table
 from search.models import Abbreviation
+from search.panels import SearchesWithoutResultsPanel
 
 
 class AbbreviationViewSet(SnippetViewSet):
@@ -28,10 +27,6 @@ class AbbreviationViewSet(SnippetViewSet):
 
 
 register_snippet(AbbreviationViewSet)
-
-# Queries use the edited list at once, not after the cache expires.
-post_save.connect(forget_table, sender=Abbreviation, dispatch_uid="abbreviations-saved")
-post_delete.connect(forget_table, sender=Abbreviation, dispatch_uid="abbreviations-deleted")
 
 
 class UnansweredSearchesFilterSet(WagtailFilterSet):
@@ -86,3 +81,9 @@ def register_unanswered_searches_menu_item():
         icon_name="search",
         order=720,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_searches_without_results_panel(request, panels):
+    if SearchesWithoutResultsPanel.is_shown_to(request.user):
+        panels.append(SearchesWithoutResultsPanel(request.user))
