@@ -11,7 +11,7 @@ from api import health
 from api.errors import unknown_api_url
 from articles.feeds import AtomLegalDocumentsFeed, AtomNewsFeed, LegalDocumentsFeed, NewsFeed
 from cms.api import api, api_index, api_router
-from cms.frontend_redirect import redirect_to_frontend
+from home.frontend_redirect import redirect_to_frontend
 from home.sitemaps import FrontendSitemap
 
 # An editor's action commits whole or not at all: Wagtail's add view saves the page,
