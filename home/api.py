@@ -33,7 +33,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from api.bounds import MAX_ID
-from api.problems import BadParameter, Problem, problem, reject_unknown_parameters
+from api.problems import BadParameter, Problem, problem
 from api.rate_limit import ClientRateThrottle, client_address
 from articles.api.references import References
 from articles.api.schemas import Image, PageLink
@@ -374,7 +374,6 @@ def menus_in(locale: Locale) -> list[Menu]:
     url_name="site_settings",
 )
 def site_settings(request: HttpRequest, params: Query[LocaleParams]):
-    reject_unknown_parameters(request, {"locale"})
     locale = requested_locale(params.locale)
     site = current_site(request)
     # Not `for_site`, which would create the row (and a new content version) on a read.
@@ -409,7 +408,6 @@ def site_settings(request: HttpRequest, params: Query[LocaleParams]):
     url_name="site_menus",
 )
 def site_menus(request: HttpRequest, params: Query[LocaleParams]):
-    reject_unknown_parameters(request, {"locale"})
     locale = requested_locale(params.locale)
     return {"items": serialise_menus(request, menus_in(locale), locale)}
 
@@ -421,7 +419,6 @@ def site_menus(request: HttpRequest, params: Query[LocaleParams]):
     url_name="site_menu",
 )
 def site_menu(request: HttpRequest, handle: str, params: Query[LocaleParams]):
-    reject_unknown_parameters(request, {"locale"})
     locale = requested_locale(params.locale)
     menu = Menu.for_locale(handle, locale)
     if menu is None:
@@ -438,7 +435,6 @@ def site_menu(request: HttpRequest, handle: str, params: Query[LocaleParams]):
 )
 def site_redirects(request: HttpRequest, params: Query[RedirectParams]):
     """Old path → new path. A redirect to a page the public may not see is left out."""
-    reject_unknown_parameters(request, {"locale", "limit", "offset"})
     locale = requested_locale(params.locale)
     site = current_site(request)
     redirects = (
