@@ -58,6 +58,8 @@ test-postgres: $(VENV)/.installed $(CLIENT_TOOLS)
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-logo
+	$(PY) scripts/import_cycles.py
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=ci-dummy-secret-key-$$(date +%s)-with-enough-length-and-entropy-0123456789 \
 		ALLOWED_HOSTS=cms.example.gov.vn $(MANAGE) check --deploy --fail-level WARNING
