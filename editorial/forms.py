@@ -14,11 +14,14 @@ from django.forms import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page, Revision
+
+from vietnamese_text.folding import fold
 
 
 def latest_revision_id(page: Page) -> int | None:
@@ -97,8 +100,20 @@ def warn_with_comparison(request: HttpRequest, page: Page) -> None:
     )
 
 
+def ascii_slug(slug: str) -> str:
+    """A slug without Vietnamese marks ("so-tu-phap", not "sở-tư-pháp"), as Vietnamese
+    sites write their URLs; the admin's script fills the field with the marks kept."""
+    return slugify(fold(slug))
+
+
 class EditorialPageForm(WagtailAdminPageForm):
     """Base form of every page type (set as `base_form_class` on each page model)."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if self.instance.pk:
+            return slug  # an existing page keeps its published URL
+        return ascii_slug(slug) or slug  # a slug of marks alone ("đ") folds to "d"
 
     def clean(self):
         cleaned_data = super().clean()

@@ -7,6 +7,7 @@ not the CMS, and a page past its expiry or under an unpublished section is still
 location is FRONTEND_BASE_URL followed by the same frontend path the API gives (`public.paths`).
 """
 
+from django.utils.encoding import iri_to_uri
 from wagtail.contrib.sitemaps import Sitemap
 
 from public.paths import FrontendPaths, frontend_base_url
@@ -30,7 +31,8 @@ class FrontendSitemap(Sitemap):
             urls.append(
                 {
                     "item": item,
-                    "location": base_url + paths.path(item),
+                    # Percent-encoded, as the sitemap protocol asks and the feeds write it.
+                    "location": iri_to_uri(base_url + paths.path(item)),
                     "lastmod": item.last_published_at or item.latest_revision_created_at,
                 }
             )
