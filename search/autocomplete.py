@@ -57,7 +57,9 @@ def phrase_in(title: str, words: list[str]) -> str | None:
     return None
 
 
-def complete(text: str, pages, limit: int) -> list[str]:
+def complete(text: str, pages, limit: int, numbers=None) -> list[str]:
+    """Completions of `text` from the titles of `pages`, then from their document numbers:
+    `numbers` is a queryset of (id, number) pairs of the pages that carry one."""
     if khmer.has_khmer(text):
         return khmer_titles(text, pages, limit)
     words = typed_words(text)[-6:]
@@ -87,19 +89,17 @@ def complete(text: str, pages, limit: int) -> list[str]:
         shown.setdefault(key, phrase)
         matching_titles.append(title)
     ranked = [shown[key] for key in sorted(phrases, key=lambda p: (-phrases[p], p))]
-    return list(dict.fromkeys(ranked + matching_numbers(ids, words) + matching_titles))[:limit]
+    numbered = matching_numbers(ids, words, numbers) if numbers is not None else []
+    return list(dict.fromkeys(ranked + numbered + matching_titles))[:limit]
 
 
-def matching_numbers(ids: list[int], words: list[str]) -> list[str]:
+def matching_numbers(ids: list[int], words: list[str], numbers) -> list[str]:
     """Document numbers that begin with what was typed, however it was punctuated."""
-    from articles.models import DirectivePage
-
     typed = "".join(fold(word) for word in words)
-    numbers = DirectivePage.objects.filter(pk__in=ids).exclude(number="")
     return [
         number
-        for number in numbers.values_list("number", flat=True)
-        if "".join(fold(part) for part in WORD.findall(number)).startswith(typed)
+        for _, number in numbers.filter(pk__in=ids)
+        if number and "".join(fold(part) for part in WORD.findall(number)).startswith(typed)
     ]
 
 

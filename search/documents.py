@@ -10,6 +10,7 @@ from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 
 from search.languages import index_terms
 from search.locales import language_of
+from vietnamese_text.document_numbers import parse_document_number
 
 COLUMNS = ("title", "number", "summary", "body")
 NUMBER_FIELDS = {"number", "number_key"}
@@ -76,8 +77,6 @@ def document_columns(obj) -> dict[str, str]:
 
 def number_terms(texts: list[str]) -> str:
     """Canonical keys of document numbers, so every spelling of one number meets."""
-    from vietnamese_text.document_numbers import parse_document_number
-
     keys = []
     for text in texts:
         parsed = parse_document_number(text)

@@ -1,17 +1,13 @@
-"""Which content language an object is written in, and which languages exist.
+"""Which content language an object is written in.
 
 Pages and translatable snippets carry a Wagtail locale; everything else
 (images, documents) is taken to be in the default language, Vietnamese.
 """
 
-from django.conf import settings
-from django.db.models.signals import post_delete, post_save
-from wagtail.coreutils import get_content_languages
-from wagtail.models import Locale
+import functools
 
-# Locale id → language code, filled as objects are indexed: a rebuild of the whole
-# index asks the database once per locale, not once per object.
-_codes: dict[int, str] = {}
+from django.conf import settings
+from wagtail.models import Locale
 
 
 def default_language() -> str:
@@ -23,24 +19,15 @@ def language_of(obj) -> str:
     locale_id = getattr(obj, "locale_id", None)
     if locale_id is None:
         return default_language()
-    if locale_id not in _codes:
-        code = Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
-        if code is None:
-            return default_language()
-        _codes[locale_id] = code
-    return _codes[locale_id]
+    return locale_language(locale_id) or default_language()
 
 
-def content_locales() -> list[str]:
-    """Language codes of the locales content can be written in, default first."""
-    enabled = get_content_languages()
-    codes = Locale.objects.filter(language_code__in=enabled).values_list("language_code", flat=True)
-    return sorted(codes, key=lambda code: (code != default_language(), list(enabled).index(code)))
+@functools.lru_cache(maxsize=64)
+def locale_language(locale_id: int) -> str | None:
+    """A locale's language code, remembered: a rebuild of the whole index asks the
+    database once per locale, not once per object (forgotten when locales change)."""
+    return Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
 
 
 def forget_locales(**kwargs) -> None:
-    _codes.clear()
-
-
-post_save.connect(forget_locales, sender=Locale, dispatch_uid="vnsearch-locale-saved")
-post_delete.connect(forget_locales, sender=Locale, dispatch_uid="vnsearch-locale-deleted")
+    locale_language.cache_clear()

@@ -8,7 +8,14 @@ index over a tsvector does. Elasticsearch keeps its own copy.
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelsearch.backends.base import get_model_root
 from wagtail.admin.panels import FieldPanel
+
+
+def root_content_type(model) -> ContentType:
+    """The content type objects of `model` are indexed under: its root model's, as
+    modelsearch keys them (wagtailcore.Page for every page type)."""
+    return ContentType.objects.get_for_model(get_model_root(model))
 
 
 class IndexEntry(models.Model):
@@ -34,7 +41,7 @@ class PendingIndexUpdate(models.Model):
     """An object whose Elasticsearch copy missed a write or a delete.
 
     Recorded when Elasticsearch could not be reached, so that saves never wait
-    for it and no update is lost: the next successful write or search, or
+    for it and no update is lost: the task a later successful write queues, or
     `manage.py sync_search_index`, pushes the object's current IndexEntry (or
     its deletion, when the entry is gone) and removes the row.
     """

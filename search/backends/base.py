@@ -12,23 +12,19 @@ filter works, and only what the queryset allows — live, public pages in the
 public API — can ever come back.
 """
 
-from django.contrib.contenttypes.models import ContentType
-from django.utils.functional import cached_property
 from modelsearch.backends.base import (
     BaseIndex,
     BaseSearchBackend,
     BaseSearchQueryCompiler,
     BaseSearchResults,
-    get_model_root,
 )
 from modelsearch.query import MATCH_ALL, And, Boost, Fuzzy, Not, Or, Phrase, PlainText
 
-from search.abbreviations import expand as expand_abbreviations
-from search.analysis import AnalysedQuery
 from search.documents import COLUMNS, columns_for, document_columns
-from search.languages import analyse_query
-from search.models import IndexEntry
-from search.reranking import RERANK_DEPTH, rerank, reranked_slice
+from search.engines import Engine
+from search.models import IndexEntry, root_content_type
+from search.ranking import RankedSearch
+from search.service import analyse
 
 
 def query_text(query) -> str:
@@ -46,10 +42,6 @@ def query_text(query) -> str:
     if isinstance(query, Not):
         return ""
     return ""
-
-
-def root_content_type(model) -> ContentType:
-    return ContentType.objects.get_for_model(get_model_root(model))
 
 
 class VietnameseIndex(BaseIndex):
@@ -76,28 +68,27 @@ class VietnameseIndex(BaseIndex):
 
 
 class VietnameseQueryCompiler(BaseSearchQueryCompiler):
-    # The first RERANK_DEPTH matches, reranked (search.reranking), once computed.
-    reranked_head: list[tuple[int, float]] | None = None
-
-    @cached_property
-    def memo(self) -> dict:
-        """What the engine computed for this query (statistics, ranking): slices of one
-        result set share their compiler, so the API's count, page and facet window
-        compute each once, and nothing outlives the request."""
-        return {}
-
     def check(self):
         # Filters and ordering stay in Django: any queryset is acceptable.
         return None
 
-    @cached_property
-    def analysed(self) -> AnalysedQuery:
+    # Set by the first `ranked_by` call: this query's ranking.
+    ranked: RankedSearch | None = None
+
+    def ranked_by(self, engine: Engine) -> RankedSearch:
+        """The query analysed once (search.service) and ranked over the queryset: slices
+        of one result set share their compiler, so the count, a page and the next page
+        share one ranking, and nothing outlives the request."""
+        if self.ranked is not None:
+            return self.ranked
         # A query without a language (the admin, API v2) asks for every language's terms.
         # English stems are marked and Khmer terms are in Khmer script, so Vietnamese
         # pages match exactly the terms a Vietnamese query gives them.
-        text = query_text(self.query)
-        language = getattr(self.query, "language", None)
-        return expand_abbreviations(analyse_query(text, language), text)
+        analysis = analyse(query_text(self.query), getattr(self.query, "language", None))
+        self.ranked = RankedSearch(
+            engine, self.queryset, analysis.analysed, columns_for(self.fields)
+        )
+        return self.ranked
 
     @property
     def matches_everything(self) -> bool:
@@ -105,42 +96,25 @@ class VietnameseQueryCompiler(BaseSearchQueryCompiler):
 
 
 class VietnameseSearchResults(BaseSearchResults):
-    def _ranked_ids(self, limit: int | None, offset: int) -> list[tuple[int, float]]:
-        compiler = self.query_compiler
-        queryset, analysed, fields = compiler.queryset, compiler.analysed, compiler.fields
+    @property
+    def ranked(self) -> RankedSearch:
+        return self.query_compiler.ranked_by(self.backend.engine)
 
-        def search(limit, offset):
-            return self.backend.engine.search(
-                queryset, analysed, fields, limit, offset, memo=compiler.memo
-            )
-
-        def reranked_head():
-            # Slices of one result set share its compiler: the API's count, page and
-            # facet window rerank once.
-            if compiler.reranked_head is None:
-                content_type_id = root_content_type(queryset.model).pk
-                compiler.reranked_head = rerank(
-                    search(limit=RERANK_DEPTH, offset=0),
-                    analysed,
-                    content_type_id,
-                    columns_for(fields),
-                )
-            return compiler.reranked_head
-
-        return reranked_slice(search, reranked_head, limit=limit, offset=offset)
+    @property
+    def degraded(self) -> bool:
+        """Whether these results came from the database because the engine could not answer."""
+        return not self.query_compiler.matches_everything and self.ranked.degraded
 
     def _do_search(self):
         compiler = self.query_compiler
         queryset = compiler.queryset
         if compiler.matches_everything:
             return list(queryset[self.start : self.stop])
-        if not compiler.analysed:
-            return []
-        limit = None if self.stop is None else self.stop - self.start
         if not compiler.order_by_relevance:
-            ids = [pk for pk, _ in self._ranked_ids(limit=None, offset=0)]
+            ids = [pk for pk, _ in self.ranked.unranked()]
             return list(queryset.filter(pk__in=ids)[self.start : self.stop])
-        ranked = self._ranked_ids(limit=limit, offset=self.start)
+        limit = None if self.stop is None else self.stop - self.start
+        ranked = self.ranked.slice(limit=limit, offset=self.start)
         objects = queryset.filter(pk__in=[pk for pk, _ in ranked]).in_bulk()
         results = []
         for pk, score in ranked:
@@ -156,11 +130,7 @@ class VietnameseSearchResults(BaseSearchResults):
         compiler = self.query_compiler
         if compiler.matches_everything:
             return compiler.queryset.count()
-        if not compiler.analysed:
-            return 0
-        count = self.backend.engine.count(
-            compiler.queryset, compiler.analysed, compiler.fields, memo=compiler.memo
-        )
+        count = self.ranked.count()
         if self.stop is not None:
             count = min(count, self.stop - self.start)
         return max(count - self.start, 0)
@@ -180,5 +150,5 @@ class VietnameseSearchBackend(BaseSearchBackend):
         self.params = params
         self.engine = self.make_engine(params)
 
-    def make_engine(self, params):
+    def make_engine(self, params) -> Engine:
         raise NotImplementedError

@@ -33,9 +33,10 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from search.analysis import AnalysedQuery
-from search.backends.base import root_content_type
-from search.backends.database import COLUMN_WEIGHTS, restrict_sql
-from search.documents import COLUMNS, columns_for
+from search.backends.sql import COLUMN_WEIGHTS, restrict_sql
+from search.documents import COLUMNS
+from search.engines import Counted, Ranking
+from search.models import root_content_type
 
 # BM25 parameters, FTS5's.
 K1 = 1.2
@@ -62,21 +63,22 @@ SELECT s.n, s.avg_length,
 FROM (SELECT count(*) AS n, coalesce(avg(term_count), 0)::float8 AS avg_length
       FROM vnsearch_indexentry) s
 """
-# The same counts among the index entries of a queryset's rows (`{{restrict}}`).
-ALLOWED_FREQUENCIES_SQL = f"""
-WITH allowed(id) AS MATERIALIZED ({{restrict}})
-SELECT ARRAY(
-    SELECT (SELECT count(*) FROM ({TERM_LOOKUP}) holding
-            WHERE holding.content_type_id = %s AND holding.object_id IN (SELECT id FROM allowed))
-    FROM unnest(%s::tsquery[]) WITH ORDINALITY AS q(query, i) ORDER BY q.i)
-"""
+# Per term, among the index entries of a queryset's rows (`{{restrict}}`): how many hold
+# it (count) or whether any does (present: the first entry found is enough).
+PER_TERM = {
+    "count": "SELECT count(*) FROM ({lookup}) holding {{where}}",
+    "present": "SELECT EXISTS (SELECT 1 FROM ({lookup}) holding {{where}})",
+}
 
-# Whether any of them holds each term: the first entry found is enough.
-ALLOWED_PRESENCE_SQL = f"""
-WITH allowed(id) AS MATERIALIZED ({{restrict}})
+
+def per_term_sql(kind: str, restrict: str) -> str:
+    """One statement answering PER_TERM[kind] for every term, in order."""
+    where = "WHERE holding.content_type_id = %s AND holding.object_id IN (SELECT id FROM allowed)"
+    value = PER_TERM[kind].format(lookup=TERM_LOOKUP).format(where=where)
+    return f"""
+WITH allowed(id) AS MATERIALIZED ({restrict})
 SELECT ARRAY(
-    SELECT EXISTS (SELECT 1 FROM ({TERM_LOOKUP}) holding
-            WHERE holding.content_type_id = %s AND holding.object_id IN (SELECT id FROM allowed))
+    SELECT ({value})
     FROM unnest(%s::tsquery[]) WITH ORDINALITY AS q(query, i) ORDER BY q.i)
 """
 
@@ -146,7 +148,7 @@ class PostgresEngine:
         frequencies = dict.fromkeys(unique, 0)
         known = [term for term in unique if indexable(term)]
         if known:
-            counts = self._per_term(ALLOWED_FREQUENCIES_SQL, known, pages)
+            counts = self._per_term("count", known, pages)
             frequencies.update(zip(known, counts, strict=True))
         return frequencies
 
@@ -155,14 +157,14 @@ class PostgresEngine:
         known = [term for term in dict.fromkeys(terms) if indexable(term)]
         if not known:
             return set()
-        found = self._per_term(ALLOWED_PRESENCE_SQL, known, pages)
+        found = self._per_term("present", known, pages)
         return {term for term, present in zip(known, found, strict=True) if present}
 
-    def _per_term(self, sql: str, terms: list[str], pages) -> list:
+    def _per_term(self, kind: str, terms: list[str], pages) -> list:
         restrict, restrict_params = restrict_sql(pages)
         with gin_only() as cursor:
             cursor.execute(
-                sql.format(restrict=restrict),
+                per_term_sql(kind, restrict),
                 [
                     *restrict_params,
                     root_content_type(pages.model).pk,
@@ -218,24 +220,25 @@ class PostgresEngine:
         )
         return sql, [tsquery, root_content_type(queryset.model).pk, *restrict_params]
 
-    def search(self, queryset, analysed, fields, limit, offset, memo: dict | None = None):
+    def rank(self, queryset, analysed, columns, limit, offset, memo=None) -> Ranking:
         """A slice of the ranking; `memo` (the result set's) keeps the ranking for the
         next slice and the count."""
+        return Ranking(self._ranking(queryset, analysed, columns, memo)[offset:][:limit])
+
+    def _ranking(self, queryset, analysed, columns, memo) -> list[tuple[int, float]]:
         memo = {} if memo is None else memo
         plan = self.plan(analysed, memo)
         if plan is None:
             return []
-        columns = columns_for(fields)
         where, params = self._where(queryset, plan, columns)
         key = ("ranking", repr((plan, columns, where, params)))
         if key not in memo:
             memo[key] = self._rank(plan, columns, where, params)
-        ranking = memo[key]
-        return ranking[offset:] if limit is None else ranking[offset : offset + limit]
+        return memo[key]
 
     def _rank(self, plan: Plan, columns: list[str], where: str, params: list):
         """Every match, best first, as (object id, score)."""
-        # Column weights by column index; columns outside `fields` weigh nothing.
+        # Column weights by column index; columns not searched weigh nothing.
         weights = ", ".join(
             str(COLUMN_WEIGHTS[column] if column in columns else 0.0) for column in COLUMNS
         )
@@ -270,10 +273,10 @@ class PostgresEngine:
             cursor.execute(query, [*score_params, *params])
             return cursor.fetchall()
 
-    def count(self, queryset, analysed, fields, memo: dict | None = None) -> int:
+    def count(self, queryset, analysed, columns, memo=None) -> Counted:
         # The length of the (memoised) ranking: a result set is counted and then sliced,
         # and ranking every match costs little more than counting them apart.
-        return len(self.search(queryset, analysed, fields, limit=None, offset=0, memo=memo))
+        return Counted(len(self._ranking(queryset, analysed, columns, memo)))
 
     # --- index maintenance: the generated columns and the GIN index follow the table -----
 

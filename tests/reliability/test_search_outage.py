@@ -174,8 +174,8 @@ def test_missed_updates_replay_and_the_index_then_equals_the_database(
     call_command("sync_search_index", verbosity=0)
 
     assert not PendingIndexUpdate.objects.exists()
-    database = backend.engine.database_fingerprint()
-    assert database == backend.engine.index_fingerprint()
+    database = backend.engine.writes.database_fingerprint()
+    assert database == backend.engine.writes.index_fingerprint()
     call_command("sync_search_index", check=True)  # raises when they differ
     answer, _ = search_api(client, "thang sau")
     assert titles(answer) == ["Lịch tiếp công dân tháng sáu"] and not answer["degraded"]

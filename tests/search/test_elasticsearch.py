@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 from articles.models import ArticlePage, DirectivePage
 from search.analysis import analyse_query
 from search.backends import elasticsearch as es_backend
+from search.documents import COLUMNS
 from search.models import IndexEntry, PendingIndexUpdate
 from tests.conftest import add_published
 from tests.search.conftest import ELASTICSEARCH_URL, elasticsearch_backend
@@ -148,7 +149,7 @@ def test_unreachable_server_answers_from_the_database_and_loses_no_update(es, ne
         # Searches answer from the database, flagged as degraded.
         ids, results = found("cap dien")
         assert ids == [page.pk]
-        assert results.degraded and es_backend.last_search_degraded.get()
+        assert results.degraded
         assert results.count() == 1
         assert found("lich tiep cong dan")[0] == []
 
@@ -161,14 +162,18 @@ def test_unreachable_server_answers_from_the_database_and_loses_no_update(es, ne
     assert not in_elasticsearch(es, kept)
     es.engine.refresh()
     assert [
-        pk for pk, _ in es.engine.ranked(Page.objects.all(), analyse_query("cap dien"), None, 10)
+        pk for pk, _ in es.engine.ranked(Page.objects.all(), analyse_query("cap dien"), COLUMNS, 10)
     ] == [page.pk]
-    assert es.engine.ranked(Page.objects.all(), analyse_query("lich tiep cong dan"), None, 10) == []
+    assert (
+        es.engine.ranked(Page.objects.all(), analyse_query("lich tiep cong dan"), COLUMNS, 10) == []
+    )
     ids, results = found("cap dien")
     assert ids == [page.pk] and not results.degraded
 
 
-def test_missed_updates_are_applied_by_the_next_write_not_by_a_search(es, news_section):
+def test_missed_updates_are_applied_by_a_task_the_next_write_queues_not_by_a_search(
+    es, news_section
+):
     with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
         page = article(news_section, "Kế hoạch cải cách hành chính", "cchc")
     assert PendingIndexUpdate.objects.count() == 1

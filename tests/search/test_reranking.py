@@ -9,8 +9,9 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage
 from search.analysis import exact_term, is_exact_term
-from search.backends.base import root_content_type
+from search.documents import COLUMNS
 from search.languages import analyse_query
+from search.models import root_content_type
 from search.reranking import RERANK_DEPTH, rerank, reranked_slice
 from tests.conftest import add_published
 from tests.vietnamese_text.test_normalise_and_fold import texts
@@ -53,7 +54,8 @@ def residence(search_backend, news_section):
 def engine_order(backend, query: str) -> list[int]:
     """The engine's BM25 order alone, before the second look."""
     pages = Page.objects.live()
-    return [pk for pk, _ in backend.engine.search(pages, analyse_query(query), None, None, 0)]
+    ranking = backend.engine.rank(pages, analyse_query(query), list(COLUMNS), None, 0)
+    return [pk for pk, _ in ranking.hits]
 
 
 def search(query: str) -> list[int]:

@@ -1,9 +1,12 @@
 """The public search API: results, snippets, facets, suggestions and bad input."""
 
+import datetime
+
 import pytest
 
-from articles.models import ArticlePage, DirectivePage
+from articles.models import ArticlePage, DirectivePage, IssuingBody
 from tests.conftest import add_published
+from tests.search.test_locales import translated
 
 
 @pytest.fixture
@@ -68,6 +71,62 @@ def test_facets_count_types_and_document_types(client, site):
         "articles.DirectivePage": 1,
     }
     assert facets["document_type"] == [{"value": "CT", "label": "Chỉ thị", "count": 1}]
+
+
+def test_facets_count_each_value_once(client, site, news_section):
+    """Before: pages were grouped by tree path too, so `articles.ArticlePage` was listed
+    once per page with count 1. Each value is listed once, with its count."""
+    for number in (1, 2):
+        add_published(
+            news_section, ArticlePage(title=f"Hòa giải viên {number}", slug=f"hg-{number}")
+        )
+    facets = search(client, q="hòa giải")["facets"]
+    assert facets["type"] == [
+        {"value": "articles.ArticlePage", "label": "Tin bài", "count": 3},
+        {"value": "articles.DirectivePage", "label": "Văn bản chỉ đạo, điều hành", "count": 1},
+    ]
+    assert facets["year"] == []
+
+
+def test_facets_are_labelled_in_the_language_searched(client, site):
+    """Page types are labelled with their model's name in the language searched."""
+    english = translated(site["article"], "en", title="Training for community mediators")
+    body = search(client, q="mediators", locale="en")
+    assert [item["id"] for item in body["items"]] == [english.pk]
+    assert body["facets"]["type"] == [
+        {"value": "articles.ArticlePage", "label": "News article", "count": 1}
+    ]
+
+
+def test_issuing_body_and_year_facets(client, site, directive_register, directive_type):
+    body_of = IssuingBody.objects.create(name="Ủy ban nhân dân tỉnh", code="UBND")
+    for number, year in (("12/CT-UBND", 2021), ("13/CT-UBND", 2021), ("14/CT-UBND", 2023)):
+        add_published(
+            directive_register,
+            DirectivePage(
+                title=f"Chỉ thị {number} về hòa giải",
+                number=number,
+                document_type=directive_type,
+                issuing_body=body_of,
+                issue_date=datetime.date(year, 3, 1),
+                slug=number.split("/")[0],
+            ),
+        )
+    facets = search(client, q="hòa giải")["facets"]
+    assert facets["issuing_body"] == [
+        {"value": str(body_of.pk), "label": "Ủy ban nhân dân tỉnh", "count": 3}
+    ]
+    assert facets["year"] == [
+        {"value": "2023", "label": "2023", "count": 1},
+        {"value": "2021", "label": "2021", "count": 2},
+    ]
+    assert facets["document_type"] == [{"value": "CT", "label": "Chỉ thị", "count": 4}]
+
+
+def test_hits_of_english_pages_carry_the_locale_prefix(client, site):
+    english = translated(site["article"], "en", title="Training for community mediators")
+    [hit] = search(client, q="mediators", locale="en")["items"]
+    assert hit["id"] == english.pk and hit["url"].startswith("/en/")
 
 
 def test_telex_typed_without_input_method_is_recovered(client, site):

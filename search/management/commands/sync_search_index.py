@@ -1,9 +1,9 @@
 """Push to Elasticsearch the updates it missed while it was unavailable.
 
 Saves never wait for Elasticsearch: a write or delete that could not reach it
-is recorded (search.models.PendingIndexUpdate) and applied at the start of the
-next successful write, or by this command — from cron every minute, or once
-after an outage; searches answer from the database until then. Copies come
+is recorded (search.models.PendingIndexUpdate) and applied by the task the next
+successful write queues (search.tasks), or by this command — from cron every
+minute, or once after an outage; searches answer from the database until then. Copies come
 from IndexEntry, which the database always has. Without an index yet, or with
 --all, it copies every IndexEntry into a new index and swaps the alias to it
 (no re-analysis: `update_index` does that).
@@ -16,7 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 
-from search.backends.elasticsearch import ES_ERRORS, ElasticsearchEngine, describe
+from search.backends.elasticsearch.client import ES_ERRORS, describe
+from search.backends.elasticsearch.engine import ElasticsearchEngine
 
 
 class Command(BaseCommand):
@@ -60,17 +61,17 @@ class Command(BaseCommand):
                 ) from error
 
     def sync(self, name: str, engine: ElasticsearchEngine, everything: bool):
-        done, count = engine.sync(everything=everything)
-        left = engine.pending().count()
+        done, count = engine.writes.sync(everything=everything)
+        left = engine.writes.pending().count()
         self.stdout.write(f"{name}: {done} {count} update(s) to {engine.alias}; {left} left.")
 
     def compare(self, name: str, engine: ElasticsearchEngine):
-        database, index = engine.database_fingerprint(), engine.index_fingerprint()
+        database, index = engine.writes.database_fingerprint(), engine.writes.index_fingerprint()
         report = (
             f"{name}: database {database.count} document(s), checksum {database.checksum[:16]}; "
             f"{engine.alias} {index.count} document(s), checksum {index.checksum[:16]}"
         )
         if database != index:
-            pending = engine.pending().count()
+            pending = engine.writes.pending().count()
             raise CommandError(f"{report}: DIFFERENT ({pending} pending update(s)).")
         self.stdout.write(f"{report}: equal.")

@@ -6,30 +6,32 @@ their language, and the query is analysed by that language's rules. Results
 carry highlighted snippets of the original (accented) text, facet counts, and —
 when a Vietnamese query was typed without marks or with input-method
 accidents — a "did you mean".
+
+This is the content side of search: which pages may be found and how they are
+filtered (page type, section, category, the document register's filters), hit
+cards and facets. The ranking is search's (search.service), which knows no page
+model.
 """
 
-import unicodedata
 from typing import Literal
 
 from django.db.models import Count
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
+from api.parameters import page_model, page_types, parse_locale
 from api.problems import BadParameter, Problem
-from articles.api.filters import page_models
 from articles.models import ArticlePage, DirectivePage
+from public.paths import FrontendPaths
 from public.sites import current_site
 from public.visibility import visible_pages
-from search import query_log
+from search import service
 from search.analysis import MAX_QUERY_CHARS
 from search.autocomplete import complete
 from search.documents import field_texts
 from search.highlight import highlight
-from search.languages import STEM_MARK, VIETNAMESE, TextInLanguage, analyse_query
-from search.locales import content_locales, default_language
-from search.suggest import PublicVocabulary, did_you_mean, recover_typing
 
 router = Router(tags=["search"])
 
@@ -103,11 +105,7 @@ def public_pages(site, language: str):
 def filtered_pages(params: SearchParams, site, language: str):
     pages = public_pages(site, language)
     if params.type:
-        model = page_models().get(params.type)
-        if model is None:
-            valid = ", ".join(sorted(page_models()))
-            raise BadParameter("type", f"Unknown page type; valid values: {valid}")
-        pages = pages.type(model)
+        pages = pages.type(page_model(params.type))
     if params.section:
         # Among visible pages only: a hidden page's id answers exactly as a missing one.
         section = visible_pages(site).filter(pk=params.section).first()
@@ -123,148 +121,184 @@ def filtered_pages(params: SearchParams, site, language: str):
         pages = pages.filter(pk__in=directives.values("pk"))
     if params.year and not params.document_type:
         pages = pages.filter(
-            pk__in=DirectivePage.objects.filter(issue_date__year=params.year).values("pk")
+            pk__in=DirectivePage.objects.issued_in_year(params.year).values("pk")
         ) | pages.filter(
             pk__in=ArticlePage.objects.filter(display_date__year=params.year).values("pk")
         )
     return pages
 
 
-def search_language(locale: str | None) -> str:
-    """The language code searched: the one asked for, or the default locale's."""
-    codes = content_locales()
-    if locale is None:
-        return default_language()
-    if locale not in codes:
-        raise BadParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
-    return locale
-
-
 def directive_filter(params: SearchParams):
+    """The document register's filters (the same queryset methods as the admin's and
+    /api/pages/'s), or None when none is asked for."""
     if not (params.document_type or params.issuing_body or params.validity):
         return None
     directives = DirectivePage.objects.all()
     if params.document_type:
-        directives = directives.filter(document_type__code__iexact=params.document_type)
+        directives = directives.of_document_type(params.document_type)
     if params.issuing_body:
-        directives = directives.filter(issuing_body_id=params.issuing_body)
+        directives = directives.issued_by(params.issuing_body)
     if params.validity:
         directives = directives.with_validity(params.validity)
     if params.year:
-        directives = directives.filter(issue_date__year=params.year)
+        directives = directives.issued_in_year(params.year)
     return directives
 
 
-def hit_for(page: Page, folded: set[str], stems: set[str]) -> SearchHit:
+def hit_for(page: Page, analysis: service.QueryAnalysis, paths: FrontendPaths) -> SearchHit:
     body = " ".join(
         text
         for column, text in field_texts(page, page.get_search_fields())
         if text and column in ("summary", "body")
     )
     date = getattr(page, "display_date", None) or getattr(page, "issue_date", None)
+    folded, stems = analysis.folded, analysis.stems
     return SearchHit(
         id=page.pk,
         type=f"{page._meta.app_label}.{type(page).__name__}",
         title=page.title,
         title_highlighted=highlight(page.title, folded, width=len(page.title) + 1, stems=stems),
         snippet=highlight(body, folded, stems=stems),
-        url=page.get_url(),
+        url=paths.path(page),
         date=date.isoformat() if date else None,
         number=getattr(page, "number", None) or None,
     )
 
 
-def facets_for(ranked_ids: list[int]) -> dict[str, list[FacetValue]]:
-    by_type = (
+def facets_for(ranked_ids: list[int], language: str) -> dict[str, list[FacetValue]]:
+    """Counts per value over the best matches, labelled in the language searched.
+
+    Each value is listed once with its count (the queries group by the value only:
+    `order_by()` drops the page tree's ordering, which would otherwise split the
+    groups page by page).
+    """
+    with translation.override(language):
+        return {
+            "type": type_facet(ranked_ids),
+            "document_type": document_type_facet(ranked_ids, language),
+            "issuing_body": issuing_body_facet(ranked_ids),
+            "year": year_facet(ranked_ids),
+        }
+
+
+def by_count(values: list[FacetValue]) -> list[FacetValue]:
+    return sorted(values, key=lambda facet: (-facet.count, facet.label))
+
+
+def type_facet(ranked_ids: list[int]) -> list[FacetValue]:
+    """Page types, labelled with the model's verbose name in the active language."""
+    models = {model._meta.label_lower: (name, model) for name, model in page_types().items()}
+    rows = (
         Page.objects.filter(pk__in=ranked_ids)
+        .order_by()
         .values("content_type__app_label", "content_type__model")
         .annotate(count=Count("pk"))
     )
-    names = {key.lower(): key for key in page_models()}
-    types = [
+    values = []
+    for row in rows:
+        label_lower = f"{row['content_type__app_label']}.{row['content_type__model']}"
+        if label_lower not in models:
+            continue
+        name, model = models[label_lower]
+        label = str(model._meta.verbose_name)
+        values.append(
+            FacetValue(value=name, label=label[:1].upper() + label[1:], count=row["count"])
+        )
+    return by_count(values)
+
+
+def document_type_facet(ranked_ids: list[int], language: str) -> list[FacetValue]:
+    """Document types by code, labelled with the type's name in the language searched."""
+    directives = DirectivePage.objects.filter(pk__in=ranked_ids).exclude(document_type=None)
+    rows = directives.order_by().values("document_type__code").annotate(count=Count("pk"))
+    counts = {row["document_type__code"]: row["count"] for row in rows}
+    names = {}
+    # The name of the type in the language searched wins over another locale's.
+    for code, name, code_language in (
+        directives.order_by()
+        .values_list(
+            "document_type__code", "document_type__name", "document_type__locale__language_code"
+        )
+        .distinct()
+    ):
+        if code not in names or code_language == language:
+            names[code] = name
+    return by_count(
+        [FacetValue(value=code, label=names[code], count=count) for code, count in counts.items()]
+    )
+
+
+def issuing_body_facet(ranked_ids: list[int]) -> list[FacetValue]:
+    rows = (
+        DirectivePage.objects.filter(pk__in=ranked_ids)
+        .exclude(issuing_body=None)
+        .order_by()
+        .values("issuing_body", "issuing_body__name")
+        .annotate(count=Count("pk"))
+    )
+    return by_count(
+        [
+            FacetValue(
+                value=str(row["issuing_body"]), label=row["issuing_body__name"], count=row["count"]
+            )
+            for row in rows
+        ]
+    )
+
+
+def year_facet(ranked_ids: list[int]) -> list[FacetValue]:
+    """Issue years of the documents, newest first."""
+    rows = (
+        DirectivePage.objects.filter(pk__in=ranked_ids)
+        .exclude(issue_date=None)
+        .order_by()
+        .values("issue_date__year")
+        .annotate(count=Count("pk"))
+        .order_by("-issue_date__year")
+    )
+    return [
         FacetValue(
-            value=names.get(f"{row['content_type__app_label']}.{row['content_type__model']}", ""),
-            label=names.get(f"{row['content_type__app_label']}.{row['content_type__model']}", ""),
+            value=str(row["issue_date__year"]),
+            label=str(row["issue_date__year"]),
             count=row["count"],
         )
-        for row in by_type
+        for row in rows
     ]
-    directives = DirectivePage.objects.filter(pk__in=ranked_ids)
-    document_types = [
-        FacetValue(
-            value=row["document_type__code"], label=row["document_type__name"], count=row["n"]
-        )
-        for row in directives.exclude(document_type=None)
-        .values("document_type__code", "document_type__name")
-        .annotate(n=Count("pk"))
-    ]
-    years = [
-        FacetValue(
-            value=str(row["issue_date__year"]), label=str(row["issue_date__year"]), count=row["n"]
-        )
-        for row in directives.exclude(issue_date=None)
-        .values("issue_date__year")
-        .annotate(n=Count("pk"))
-        .order_by("-issue_date__year")
-    ]
-    return {
-        "type": sorted(types, key=lambda f: -f.count),
-        "document_type": sorted(document_types, key=lambda f: -f.count),
-        "year": years,
-    }
 
 
-@router.get("/", response={200: SearchResponse, 400: Problem}, summary="Search live pages")
+@router.get(
+    "/",
+    response={200: SearchResponse, 400: Problem},
+    summary="Search live pages",
+    operation_id="search_api_search_pages",
+)
 def search_pages(request: HttpRequest, params: Query[SearchParams]):
-    # NFC first: keyboards that send decomposed marks must not split words.
-    query = unicodedata.normalize("NFC", params.q.replace("\x00", " ")).strip()
     site = current_site(request)
-    language = search_language(params.locale)
-    pages = filtered_pages(params, site, language)
-    vietnamese = language == VIETNAMESE
-    backend = get_search_backend()
-    vocabulary = PublicVocabulary(backend.engine, public_pages(site, language))
-    # Words the site has never used are typing accidents more often than not (Telex and
-    # VNI are Vietnamese keyboards: other languages' queries are taken as typed).
-    corrected = recover_typing(query, vocabulary) if query and vietnamese else None
-    results = pages.search(TextInLanguage(corrected or query, language))
-    total = results.count()
-    promoted = query_log.promoted_pages(query) if params.offset == 0 else []
-    allowed = set(pages.filter(pk__in=[page.pk for page in promoted]).values_list("pk", flat=True))
-    promoted = [page for page in promoted if page.pk in allowed][: params.limit]
-    promoted_ids = {page.pk for page in promoted}
-    window = (
-        promoted
-        + [
-            page
-            for page in results[params.offset : params.offset + params.limit]
-            if page.pk not in promoted_ids
-        ][: params.limit - len(promoted)]
+    language = parse_locale(params.locale)
+    results = service.search(
+        filtered_pages(params, site, language),
+        visible=public_pages(site, language),
+        typed=params.q,
+        language=language,
+        offset=params.offset,
+        limit=params.limit,
     )
-    specific = {
-        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in window]).specific()
-    }
-    analysed = analyse_query(corrected or query, language)
-    stems = {term for term in analysed.extra if term.startswith(STEM_MARK)}
-    items = [
-        hit_for(specific[page.pk], set(analysed.folded), stems)
-        for page in window
-        if page.pk in specific
-    ]
+    specific = Page.objects.filter(pk__in=results.ids).specific().in_bulk()
+    paths = FrontendPaths(site)
+    items = [hit_for(specific[pk], results.analysis, paths) for pk in results.ids if pk in specific]
     for item in items:
-        item.promoted = item.id in promoted_ids
-    query_log.record(query, total)
-    ranked_ids = [page.pk for page in results[:FACET_WINDOW]] if total else []
+        item.promoted = item.id in results.promoted
+    window = [pk for pk, _ in results.ranked.slice(limit=FACET_WINDOW)] if results.total else []
     return SearchResponse(
-        query=query,
-        total=total,
+        query=results.query,
+        total=results.total,
         limit=params.limit,
         offset=params.offset,
         items=items,
-        facets=facets_for(ranked_ids),
-        suggestion=did_you_mean(corrected or query, vocabulary) if vietnamese else None,
-        corrected_query=corrected,
-        degraded=bool(getattr(results, "degraded", False)),
+        facets=facets_for(window, language),
+        suggestion=results.suggestion,
+        corrected_query=results.corrected_query,
+        degraded=results.degraded,
     )
 
 
@@ -287,8 +321,12 @@ class AutocompleteResponse(Schema):
     "/autocomplete/",
     response={200: AutocompleteResponse, 400: Problem},
     summary="Complete what is being typed",
+    operation_id="search_api_autocomplete",
 )
 def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]):
     typed = params.q.replace("\x00", " ")
-    pages = public_pages(current_site(request), search_language(params.locale))
-    return AutocompleteResponse(query=typed, suggestions=complete(typed, pages, params.limit))
+    pages = public_pages(current_site(request), parse_locale(params.locale))
+    numbers = DirectivePage.objects.values_list("pk", "number")
+    return AutocompleteResponse(
+        query=typed, suggestions=complete(typed, pages, params.limit, numbers=numbers)
+    )

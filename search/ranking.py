@@ -1,0 +1,61 @@
+"""One query's ranking over one queryset: the engine's slices, the best reranked.
+
+The service and Wagtail's entry points (the admin, API v2) both page through a
+`RankedSearch`: the API's count, page and facet window of one query share it, so
+the engine computes statistics and the reranked head once, and whether any
+answer came from the database fallback is kept with the answers.
+"""
+
+from search.analysis import AnalysedQuery
+from search.engines import Engine
+from search.models import root_content_type
+from search.reranking import RERANK_DEPTH, rerank, reranked_slice
+
+
+class RankedSearch:
+    def __init__(self, engine: Engine, queryset, analysed: AnalysedQuery, columns: list[str]):
+        self.engine = engine
+        self.queryset = queryset
+        self.analysed = analysed
+        self.columns = columns
+        # What the engine computed for this query (statistics, ranking); dies with it.
+        self.memo: dict = {}
+        self.head: list[tuple[int, float]] | None = None
+        #: Whether some answer came from the database because the engine could not give it.
+        self.degraded = False
+
+    def engine_slice(self, limit: int | None, offset: int) -> list[tuple[int, float]]:
+        ranking = self.engine.rank(
+            self.queryset, self.analysed, self.columns, limit, offset, self.memo
+        )
+        self.degraded = self.degraded or ranking.degraded
+        return ranking.hits
+
+    def reranked_head(self) -> list[tuple[int, float]]:
+        if self.head is None:
+            self.head = rerank(
+                self.engine_slice(limit=RERANK_DEPTH, offset=0),
+                self.analysed,
+                root_content_type(self.queryset.model).pk,
+                self.columns,
+            )
+        return self.head
+
+    def slice(self, limit: int | None, offset: int = 0) -> list[tuple[int, float]]:
+        """(object id, score) of the matches from `offset`, best first."""
+        if not self.analysed:
+            return []
+        return reranked_slice(self.engine_slice, self.reranked_head, limit=limit, offset=offset)
+
+    def unranked(self) -> list[tuple[int, float]]:
+        """Every match, in the engine's order (for callers that order by something else)."""
+        if not self.analysed:
+            return []
+        return self.engine_slice(limit=None, offset=0)
+
+    def count(self) -> int:
+        if not self.analysed:
+            return 0
+        counted = self.engine.count(self.queryset, self.analysed, self.columns, self.memo)
+        self.degraded = self.degraded or counted.degraded
+        return counted.total
