@@ -8,22 +8,13 @@ request-parameter rules are the same for all (`api.ninja_api.ProblemJsonAPI`).
 
 from django.http import JsonResponse
 from django.urls import reverse
-from wagtail.api.v2.router import WagtailAPIRouter
 
 from api.ninja_api import ProblemJsonAPI
-from articles.api import router as pages_router
 from articles.api.media import router as media_router
 from articles.api.search import router as search_router
-from cms.api_v2 import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, PublicPagesAPIViewSet
+from articles.api.views import router as pages_router
 from home.api import router as visits_router
 from home.api import site_router
-
-api_router = WagtailAPIRouter("wagtailapi")
-# Wagtail's v2 endpoints with problem+json errors and one rule of visibility (cms/api_v2.py).
-api_router.register_endpoint("pages", PublicPagesAPIViewSet)
-api_router.register_endpoint("images", PublicImagesAPIViewSet)
-api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
-
 
 api = ProblemJsonAPI(
     title="Cổng thông tin — headless API",

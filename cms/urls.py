@@ -9,8 +9,9 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from api import health
 from api.errors import unknown_api_url
+from articles.api.v2 import router as v2_router
 from articles.feeds import AtomLegalDocumentsFeed, AtomNewsFeed, LegalDocumentsFeed, NewsFeed
-from cms.api import api, api_index, api_router
+from cms.api import api, api_index
 from home.frontend_redirect import redirect_to_frontend
 from home.sitemaps import FrontendSitemap
 
@@ -25,7 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api_index, name="api-index"),
-    path("api/v2/", api_router.urls),
+    path("api/v2/", v2_router.urls),
     path("api/", api.urls),
     # Last under /api/: an unknown API URL is a problem+json 404, not a page lookup.
     re_path(r"^api/(?P<rest>.*)$", unknown_api_url),

@@ -33,10 +33,11 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
 from api.bounds import MAX_ID
-from api.problems import BadParameter, Problem, problem
+from api.parameters import LOCALE_DESCRIPTION, requested_locale
+from api.problems import Problem, problem
 from api.rate_limit import ClientRateThrottle, client_address
+from articles.api.reference_schemas import Image, PageLink
 from articles.api.references import References
-from articles.api.schemas import Image, PageLink
 from home.models import Menu, PageVisits, SiteSettings, SiteVisits
 from public.sites import current_site
 from public.visibility import visible_pages
@@ -182,8 +183,7 @@ class LocaleParams(Schema):
     locale: str | None = Field(
         None,
         max_length=10,
-        description="Language code, one of WAGTAIL_CONTENT_LANGUAGES (e.g. vi); "
-        "default: the site's default language.",
+        description=LOCALE_DESCRIPTION,
     )
 
 
@@ -247,19 +247,10 @@ class SiteRedirects(Schema):
     items: list[SiteRedirect]
 
 
-def content_language_codes() -> list[str]:
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def requested_locale(code: str | None) -> Locale:
-    """The locale asked for, or the default one; a language with no Locale row yet falls back."""
-    default = Locale.get_default()
-    if not code:
-        return default
-    codes = content_language_codes()
-    if code not in codes:
-        raise BadParameter("locale", f"Unknown locale; valid values: {', '.join(codes)}")
-    return Locale.objects.filter(language_code=code).first() or default
+def site_data_locale(code: str | None) -> Locale:
+    """The locale asked for (`api.parameters`' one rule); while a content language has no
+    Locale row yet, site data is served in the default one."""
+    return requested_locale(code) or Locale.get_default()
 
 
 class LinkResolver:
@@ -374,7 +365,7 @@ def menus_in(locale: Locale) -> list[Menu]:
     url_name="site_settings",
 )
 def site_settings(request: HttpRequest, params: Query[LocaleParams]):
-    locale = requested_locale(params.locale)
+    locale = site_data_locale(params.locale)
     site = current_site(request)
     # Not `for_site`, which would create the row (and a new content version) on a read.
     stored = SiteSettings.objects.filter(site=site).first() if site else None
@@ -408,7 +399,7 @@ def site_settings(request: HttpRequest, params: Query[LocaleParams]):
     url_name="site_menus",
 )
 def site_menus(request: HttpRequest, params: Query[LocaleParams]):
-    locale = requested_locale(params.locale)
+    locale = site_data_locale(params.locale)
     return {"items": serialise_menus(request, menus_in(locale), locale)}
 
 
@@ -419,7 +410,7 @@ def site_menus(request: HttpRequest, params: Query[LocaleParams]):
     url_name="site_menu",
 )
 def site_menu(request: HttpRequest, handle: str, params: Query[LocaleParams]):
-    locale = requested_locale(params.locale)
+    locale = site_data_locale(params.locale)
     menu = Menu.for_locale(handle, locale)
     if menu is None:
         handles = ", ".join(menu.handle for menu in menus_in(locale)) or "none"
@@ -435,7 +426,7 @@ def site_menu(request: HttpRequest, handle: str, params: Query[LocaleParams]):
 )
 def site_redirects(request: HttpRequest, params: Query[RedirectParams]):
     """Old path → new path. A redirect to a page the public may not see is left out."""
-    locale = requested_locale(params.locale)
+    locale = site_data_locale(params.locale)
     site = current_site(request)
     redirects = (
         Redirect.get_for_site(site)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch
 from django.utils.html import strip_tags
+from wagtail.blocks import StreamValue
 from wagtail.models import Page
 
 from articles.api.body import collect_body, render_body
@@ -29,9 +30,8 @@ from articles.models.pages import DirectiveAttachment
 from home.models import HomePage
 
 
-def raw_body(page: Page) -> list[dict]:
-    body = getattr(page, "body", None)
-    return list(body.raw_data) if body is not None else []
+def body_of(page: Page) -> StreamValue | None:
+    return getattr(page, "body", None)
 
 
 # --- detail --------------------------------------------------------------------------
@@ -45,7 +45,7 @@ class PageSerialiser:
         self.refs = refs
 
     def collect(self) -> None:
-        collect_body(raw_body(self.page), self.refs)
+        collect_body(body_of(self.page), self.refs)
         for name in ("intro",):
             if hasattr(self.page, name):
                 self.refs.want_rich_text(getattr(self.page, name))
@@ -54,7 +54,7 @@ class PageSerialiser:
         return {}
 
     def body(self) -> list[dict]:
-        return render_body(raw_body(self.page), self.refs, self.cited_numbers())
+        return render_body(body_of(self.page), self.refs, self.cited_numbers())
 
     def cited_numbers(self) -> dict[int, str]:
         if not self.refs.pages:
@@ -228,7 +228,7 @@ class DirectiveSerialiser(PageSerialiser):
                 for field in self.fields
             ],
             "abstract": page.abstract,
-            "body": render_body(raw_body(page), self.refs, numbers),
+            "body": render_body(body_of(page), self.refs, numbers),
             "attachments": attachments(self.attachments, self.refs),
             "relations": self.relations(numbers),
         }

@@ -10,68 +10,19 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
-from articles.api.rich_text import HTML_DESCRIPTION, PLAIN_TEXT_DESCRIPTION
+from articles.api.reference_schemas import (
+    CitedDocument,
+    Document,
+    Image,
+    PageLink,
+    html_field,
+    plain_text_field,
+)
+from articles.api.rich_text import PLAIN_TEXT_DESCRIPTION
+from articles.blocks import body_block_schema
 
-# Every string a frontend might put into a page says which it is: HTML (already
-# sanitised by the API) or plain text (to be escaped by the frontend).
-
-
-def html_field():
-    return Field(description=HTML_DESCRIPTION)
-
-
-def plain_text_field():
-    return Field(description=PLAIN_TEXT_DESCRIPTION)
-
-
-# --- Media -------------------------------------------------------------------------
-
-
-class Rendition(Schema):
-    url: str
-    width: int
-    height: int
-    format: str = Field(description="webp, jpeg, png or gif.")
-
-
-class FocalPoint(Schema):
-    x: int
-    y: int
-    width: int
-    height: int
-
-
-class Image(Schema):
-    id: int
-    title: str
-    alt: str = Field(description="Alternative text for screen readers.")
-    width: int = Field(description="Of the original upload.")
-    height: int
-    src: str = Field(description="A medium-width fallback rendition, for a plain <img src>.")
-    renditions: list[Rendition] = Field(
-        description="Every width in WebP and in a fallback format; build a srcset from them."
-    )
-    focal_point: FocalPoint | None = Field(
-        description="Where to crop around, if the editor set it."
-    )
-
-
-class Document(Schema):
-    id: int
-    title: str
-    url: str = Field(description="Download URL.")
-    filename: str
-    file_extension: str
-    content_type: str
-    size: int | None = Field(description="In bytes.")
-
-
-class PageLink(Schema):
-    id: int
-    type: str
-    title: str
-    url: str = Field(description="Path on the frontend, e.g. /tin-tuc/bai-viet/.")
-    locale: str
+# Body blocks: the union is derived from the blocks themselves (articles.blocks).
+BodyBlock = body_block_schema()
 
 
 class Translation(Schema):
@@ -79,141 +30,6 @@ class Translation(Schema):
     id: int
     title: str
     url: str
-
-
-# --- Body blocks -------------------------------------------------------------------
-
-
-class Block(Schema):
-    id: str = Field(description="Stable across revisions; use it as a React key.")
-
-
-class ParagraphBlock(Block):
-    type: Literal["paragraph"]
-    value: str = html_field()
-
-
-class HeadingValue(Schema):
-    text: str = plain_text_field()
-    level: Literal["h2", "h3", "h4"]
-
-
-class HeadingBlock(Block):
-    type: Literal["heading"]
-    value: HeadingValue
-
-
-class ImageValue(Schema):
-    image: Image
-    caption: str = plain_text_field()
-    credit: str = plain_text_field()
-    alignment: Literal["full", "left", "right"]
-
-
-class ImageBlock(Block):
-    type: Literal["image"]
-    value: ImageValue
-
-
-class GalleryImage(Schema):
-    image: Image
-    caption: str = plain_text_field()
-    credit: str = plain_text_field()
-
-
-class GalleryValue(Schema):
-    title: str = plain_text_field()
-    images: list[GalleryImage]
-
-
-class GalleryBlock(Block):
-    type: Literal["gallery"]
-    value: GalleryValue
-
-
-class QuoteValue(Schema):
-    text: str = plain_text_field()
-    attribution: str = plain_text_field()
-
-
-class QuoteBlock(Block):
-    type: Literal["quote"]
-    value: QuoteValue
-
-
-class TableValue(Schema):
-    rows: list[list[str]] = Field(description="Cells in plain text (no markup), row by row.")
-    first_row_is_header: bool
-    first_col_is_header: bool
-
-
-class TableBlock(Block):
-    type: Literal["table"]
-    value: TableValue
-
-
-class EmbedValue(Schema):
-    url: str = Field(description="The video page URL (YouTube, Facebook, Vimeo).")
-    caption: str = plain_text_field()
-
-
-class EmbedBlock(Block):
-    type: Literal["embed"]
-    value: EmbedValue
-
-
-class DocumentValue(Schema):
-    document: Document
-    title: str = Field(description="The editor's title, else the document's own. Plain text.")
-    description: str = plain_text_field()
-
-
-class DocumentBlock(Block):
-    type: Literal["document"]
-    value: DocumentValue
-
-
-class NoticeValue(Schema):
-    title: str = plain_text_field()
-    text: str = html_field()
-    tone: Literal["info", "important"]
-
-
-class NoticeBlock(Block):
-    type: Literal["notice"]
-    value: NoticeValue
-
-
-class CitedDocument(PageLink):
-    number: str
-
-
-class CitationValue(Schema):
-    directive: CitedDocument | None = Field(
-        description="Null when the cited document is not (or no longer) published."
-    )
-    provision: str = plain_text_field()
-    note: str = plain_text_field()
-
-
-class CitationBlock(Block):
-    type: Literal["citation"]
-    value: CitationValue
-
-
-BodyBlock = Annotated[
-    ParagraphBlock
-    | HeadingBlock
-    | ImageBlock
-    | GalleryBlock
-    | QuoteBlock
-    | TableBlock
-    | EmbedBlock
-    | DocumentBlock
-    | NoticeBlock
-    | CitationBlock,
-    Field(discriminator="type"),
-]
 
 
 # --- Reference data ----------------------------------------------------------------

@@ -1,6 +1,6 @@
 """One error shape everywhere, bad input never a 500, and nothing hidden on /api/v2/.
 
-Wagtail's v2 endpoints answer problem+json like ours (cms/api_v2.py); bad query
+Wagtail's v2 endpoints answer problem+json like ours (articles/api/v2.py); bad query
 strings are refused before any view (cms/api_errors.py); privacy-restricted
 images and documents, and pages in every hidden state, never appear.
 """
@@ -9,8 +9,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Collection, CollectionViewRestriction
 
+from articles.api.v2 import OFFSET_MAX
 from articles.factories import ArticlePageFactory, DocumentFactory, ImageFactory
-from cms.api_v2 import OFFSET_MAX
 from tests.hidden_pages import HIDDEN_STATES, make_hidden
 from tests.problems import assert_problem
 

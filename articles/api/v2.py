@@ -13,6 +13,9 @@ JSON. What differs:
   unexpired pages with live ancestors; images and documents outside privacy-restricted
   collections. Stock v2 lets a logged-in editor's session see restricted pages; this
   API answers every caller alike, so its responses can be cached publicly.
+- It is a compatibility subset: page metadata and model fields, no StreamField bodies
+  (`fields=body` is a 400). Full pages, with bodies whose links are resolved, are at
+  `/api/pages/`; the index at `/api/v2/` says so.
 """
 
 import re
@@ -21,9 +24,10 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404, JsonResponse
-from django.urls import path
+from django.urls import path, reverse
 from rest_framework.exceptions import APIException
 from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -262,3 +266,36 @@ class PublicImagesAPIViewSet(ProblemErrorsMixin, ImagesAPIViewSet):
 class PublicDocumentsAPIViewSet(ProblemErrorsMixin, DocumentsAPIViewSet):
     def get_queryset(self):
         return public_collection_filter(self.model.objects.all().order_by("id"))
+
+
+# What v2 is, in the words its index answers with (also in the README).
+SCOPE = (
+    "Compatibility subset of Wagtail's API v2 for existing clients: page metadata and model "
+    "fields, no StreamField bodies. Full pages, with bodies and resolved links, are at "
+    "/api/pages/ (typed: /api/openapi.json)."
+)
+
+
+class CompatibilityRouter(WagtailAPIRouter):
+    """Wagtail's v2 router with an index at `/api/v2/` that says what v2 covers."""
+
+    def get_urlpatterns(self):
+        return [path("", self.index_view, name="index"), *super().get_urlpatterns()]
+
+    def index_view(self, request):
+        return JsonResponse(
+            {
+                "scope": SCOPE,
+                "full_pages": request.build_absolute_uri("/api/pages/"),
+                "endpoints": {
+                    name: request.build_absolute_uri(reverse(f"wagtailapi:{name}:listing"))
+                    for name in self._endpoints
+                },
+            }
+        )
+
+
+router = CompatibilityRouter("wagtailapi")
+router.register_endpoint("pages", PublicPagesAPIViewSet)
+router.register_endpoint("images", PublicImagesAPIViewSet)
+router.register_endpoint("documents", PublicDocumentsAPIViewSet)
