@@ -17,7 +17,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, Page, get_page_models
 
 from api.problems import BadParameter
 
@@ -44,6 +44,12 @@ def parse_locale(code: str | None, parameter: str = "locale") -> str:
     if code not in codes:
         raise BadParameter(parameter, f"Unknown locale {code!r}; valid values: {', '.join(codes)}")
     return code
+
+
+def requested_locale(code: str | None, parameter: str = "locale") -> Locale | None:
+    """The Locale row of the language `parse_locale` finds; None while that language has
+    no Locale row yet (nothing was ever written in it)."""
+    return Locale.objects.filter(language_code=parse_locale(code, parameter)).first()
 
 
 def page_type_name(model: type[Page]) -> str:

@@ -19,7 +19,8 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from api.problems import problem
+from api.parameters import parse_locale, requested_locale
+from api.problems import BadParameter, bad_parameter
 from articles.models import ArticlePage, DirectivePage
 from public.paths import FrontendPaths, frontend_base_url
 from public.sites import current_site
@@ -47,23 +48,16 @@ class PageFeed(Feed):
     date_field = ""
 
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        code = request.GET.get("locale")
-        codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-        if code is not None and code not in codes:
-            message = f"Unknown locale; valid values: {', '.join(codes)}"
-            return problem(
-                400,
-                "Bad request",
-                f"locale: {message}",
-                errors=[{"parameter": "locale", "message": message}],
-            )
+        try:
+            parse_locale(request.GET.get("locale"))
+        except BadParameter as error:
+            return bad_parameter(error.parameter, str(error))
         # One feed object serves every request: per-request state goes on a copy.
         return Feed.__call__(copy.copy(self), request, *args, **kwargs)
 
     def get_object(self, request: HttpRequest, *args, **kwargs):
         site = current_site(request)
-        code = request.GET.get("locale")
-        locale = Locale.objects.filter(language_code=code).first() if code else None
+        locale = requested_locale(request.GET.get("locale"))
         self.paths = FrontendPaths(site)
         self.base_url = frontend_base_url(request, site)
         return {"site": site, "locale": locale or Locale.get_default()}

@@ -11,9 +11,10 @@ from typing import Literal
 from django.db.models import DateField, F
 from django.db.models.functions import Cast, Coalesce
 from ninja import Field, Schema
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page
 
 from api.bounds import MAX_ID
+from api.parameters import LOCALE_DESCRIPTION, page_model, parse_locale
 from api.problems import BadParameter
 from articles.models import ArticlePage, DirectivePage, LegalField
 
@@ -41,7 +42,7 @@ class PageFilters(Schema):
     type: str | None = Field(
         None, max_length=100, description="Page type, e.g. articles.ArticlePage."
     )
-    locale: str | None = Field(None, max_length=10, description="Language code: vi, en, km.")
+    locale: str | None = Field(None, max_length=10, description=LOCALE_DESCRIPTION)
     child_of: int | None = Field(
         None, ge=1, le=MAX_ID, description="Direct children of this page id."
     )
@@ -80,20 +81,6 @@ class PageFilters(Schema):
     )
 
 
-def page_models() -> dict[str, type[Page]]:
-    return {f"{m._meta.app_label}.{m.__name__}": m for m in get_page_models() if m is not Page}
-
-
-def locale_by_code(code: str) -> Locale:
-    locale = Locale.objects.filter(language_code=code).first()
-    if locale is None:
-        valid = ", ".join(
-            Locale.objects.order_by("language_code").values_list("language_code", flat=True)
-        )
-        raise BadParameter("locale", f"Unknown locale {code!r}; valid values: {valid}")
-    return locale
-
-
 def selected_fields(value: str | None) -> set[str] | None:
     if not value:
         return None
@@ -110,13 +97,8 @@ def apply_filters(pages, params: PageFilters):
     """`pages` is what the public may see; tree filters look their page up among it."""
     visible = pages
     if params.type:
-        model = page_models().get(params.type)
-        if model is None:
-            valid = ", ".join(sorted(page_models()))
-            raise BadParameter("type", f"Unknown page type {params.type!r}; valid values: {valid}")
-        pages = pages.type(model)
-    if params.locale:
-        pages = pages.filter(locale=locale_by_code(params.locale))
+        pages = pages.type(page_model(params.type))
+    pages = pages.filter(locale__language_code=parse_locale(params.locale))
     if params.child_of:
         pages = pages.child_of(visible_page(visible, "child_of", params.child_of))
     if params.descendant_of:

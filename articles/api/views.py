@@ -12,15 +12,15 @@ from ninja.responses import Response
 from wagtail.models import Locale, Page, Revision
 
 from api.bounds import MAX_ID
+from api.parameters import requested_locale
 from api.problems import Problem, problem
 from articles.api.filters import (
     PageFilters,
     apply_filters,
     apply_ordering,
-    locale_by_code,
     selected_fields,
 )
-from articles.api.pages import fetch_specific, load_specific, serialise_cards, serialise_detail
+from articles.api.serialisers import fetch_specific, load_specific, serialise_cards, serialise_detail
 from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
@@ -100,7 +100,9 @@ def find_page(request: HttpRequest, params: Query[FindParams]):
         return not_found()
     locale, path = split_locale(params.path)
     if params.locale:
-        locale = locale_by_code(params.locale)
+        locale = requested_locale(params.locale)
+        if locale is None:
+            return not_found(f"Nothing is published in {params.locale!r} yet.")
     default = Locale.get_default()
     locale = locale or default
     page = page_at_path(refs, locale, path)
@@ -137,7 +139,9 @@ def fallback_to_default() -> bool:
 def in_locale(refs: References, page: Page, code: str | None):
     if not code:
         return detail_response(refs, page)
-    locale = locale_by_code(code)
+    locale = requested_locale(code)
+    if locale is None:
+        return not_found(f"This page has no published version in {code!r}.")
     if page.locale_id == locale.pk:
         return detail_response(refs, page)
     translated = refs.visible.filter(translation_key=page.translation_key, locale=locale).first()

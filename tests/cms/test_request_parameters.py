@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.test import override_settings
+from wagtail.models import Locale
 
 from api.parameters import (
     declared_query_parameters,
@@ -12,6 +13,7 @@ from api.parameters import (
     parse_locale,
 )
 from api.problems import BadParameter
+from articles.factories import ArticlePageFactory
 from articles.models import ArticlePage
 from cms.api import api
 from tests.problems import assert_problem
@@ -79,3 +81,47 @@ def test_anything_else_is_a_bad_type_parameter(name):
     with pytest.raises(BadParameter) as refused:
         page_model(name)
     assert refused.value.parameter == "type"
+
+
+def published_translation(page, locale):
+    copy = page.copy_for_translation(locale, copy_parents=True)
+    copy.save_revision().publish()
+    return copy
+
+
+@pytest.fixture
+def article_in_two_languages(home_page, news_section):
+    """A Vietnamese article and its published English translation (with its parents)."""
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    article = ArticlePageFactory(parent=news_section, title="Hòa giải", slug="hoa-giai")
+    published_translation(home_page, english)
+    published_translation(news_section, english)
+    return article, published_translation(article, english)
+
+
+@pytest.mark.django_db
+def test_pages_without_locale_lists_the_default_language_only(client, article_in_two_languages):
+    """Issue #14 item 6: a listing never mixes languages unless asked."""
+    article, translation = article_in_two_languages
+    listed = client.get("/api/pages/", {"type": "articles.ArticlePage"}).json()["items"]
+    assert [item["id"] for item in listed] == [article.pk]
+    asked = client.get("/api/pages/", {"type": "articles.ArticlePage", "locale": "en"}).json()
+    assert [item["id"] for item in asked["items"]] == [translation.pk]
+
+
+# These take a locale to pick one page's version, not to choose what is listed.
+ONE_PAGE_PATHS = ("/api/pages/{page_id}/", "/api/pages/find/")
+
+
+def test_every_listing_locale_parameter_documents_the_default():
+    schema = api.get_openapi_schema()
+    described = {
+        path: parameter.get("description") or ""
+        for path, operations in schema["paths"].items()
+        if path not in ONE_PAGE_PATHS
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["name"] == "locale" and parameter["in"] == "query"
+    }
+    assert "/api/pages/" in described
+    assert all("default" in text.lower() for text in described.values()), described
