@@ -13,8 +13,8 @@ from api.ninja_api import ProblemJsonAPI
 from articles.api.media import router as media_router
 from articles.api.search import router as search_router
 from articles.api.views import router as pages_router
-from home.api import router as visits_router
-from home.api import site_router
+from home.api.site import router as site_router
+from home.api.visits import router as visits_router
 
 api = ProblemJsonAPI(
     title="Cổng thông tin — headless API",

@@ -9,6 +9,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from home.api.home_page import register_home_page
         from home.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        register_home_page()

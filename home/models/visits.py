@@ -8,7 +8,7 @@ class PageVisits(models.Model):
     """Lượt truy cập (views) of one page on one day, in the site's time zone.
 
     One row per page per day keeps "today" and "all time" cheap to answer and
-    lets a view be counted with a single upsert (see `home.api`).
+    lets a view be counted with a single upsert (see `home.api.visits`).
     """
 
     page = models.ForeignKey(

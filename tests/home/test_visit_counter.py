@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.models import SectionIndexPage
-from home.api import REQUESTS_PER_MINUTE
+from home.api.visits import REQUESTS_PER_MINUTE
 from home.models import PageVisits, SiteVisits
 from tests.conftest import add_published
 from tests.problems import assert_problem

@@ -1,5 +1,7 @@
 """Pages as the API shows them: a full detail per page type, and listing cards.
 
+Page types of other apps add their serialiser with `register_serialiser`.
+
 Each page type has a `collect` step (fetch its child rows, note what they refer
 to) and a `render` step (build the JSON from what was loaded). Both run with a
 fixed number of queries per page type, whatever the size of the content.
@@ -27,7 +29,6 @@ from articles.models import (
     StandardPage,
 )
 from articles.models.pages import DirectiveAttachment
-from home.models import HomePage
 
 
 def body_of(page: Page) -> StreamValue | None:
@@ -66,62 +67,6 @@ class PageSerialiser:
 class IndexSerialiser(PageSerialiser):
     def render(self) -> dict:
         return {"intro": self.refs.rich_text(self.page.intro)}
-
-
-class HomeSerialiser(IndexSerialiser):
-    """The home page with its highlight sections, each a list of cards."""
-
-    LIMIT = 5
-
-    def collect(self) -> None:
-        super().collect()
-        from home.models import HomePageHighlight
-
-        visible = self.refs.visible
-        picks: dict[str, list[int]] = {}
-        for row in self.page.highlights.all():
-            picks.setdefault(row.section, []).append(row.page_id)
-        window: dict[str, list[tuple[int, int]]] = {}
-        for section, (app_label, model_name) in HomePageHighlight.SECTION_MODELS.items():
-            model = ContentType.objects.get_by_natural_key(app_label, model_name).model_class()
-            if section in picks:
-                chosen = dict(
-                    visible.filter(pk__in=picks[section]).values_list("pk", "content_type_id")
-                )
-                rows = [(pk, chosen[pk]) for pk in picks[section] if pk in chosen]
-            else:
-                latest = visible.type(model).filter(locale_id=self.page.locale_id)
-                latest = SECTION_FILTERS.get(section, lambda p: p)(latest)
-                rows = list(
-                    apply_date_ordering(latest).values_list("pk", "content_type_id")[: self.LIMIT]
-                )
-            window[str(section)] = rows[: self.LIMIT]
-        specific = fetch_specific([row for rows in window.values() for row in rows])
-        self.sections = {
-            section: prepare_cards([specific[pk] for pk, _ in rows if pk in specific], self.refs)
-            for section, rows in window.items()
-        }
-
-    def render(self) -> dict:
-        return {
-            **super().render(),
-            "highlights": {
-                section: finish_cards(cards, self.refs) for section, cards in self.sections.items()
-            },
-        }
-
-
-# The automatic filling of a home page section: what an unpicked section shows.
-SECTION_FILTERS: dict[str, Callable] = {
-    "featured": lambda pages: pages.filter(articlepage__is_featured=True),
-    "announcements": lambda pages: pages.filter(articlepage__is_announcement=True),
-}
-
-
-def apply_date_ordering(pages):
-    from articles.api.filters import apply_ordering
-
-    return apply_ordering(pages, "-date")
 
 
 class StandardSerialiser(PageSerialiser):
@@ -357,7 +302,6 @@ def attachments(rows: list, refs: References) -> list[dict]:
 
 
 SERIALISERS: dict[type[Page], type[PageSerialiser]] = {
-    HomePage: HomeSerialiser,
     SectionIndexPage: IndexSerialiser,
     DirectiveIndexPage: IndexSerialiser,
     GalleryIndexPage: IndexSerialiser,
@@ -370,7 +314,6 @@ SERIALISERS: dict[type[Page], type[PageSerialiser]] = {
 
 # What a detail query joins or prefetches, per type, so that render() adds no query.
 DETAIL_QUERIES: dict[type[Page], Callable] = {
-    HomePage: lambda pages: pages.prefetch_related("highlights"),
     ArticlePage: lambda pages: pages.select_related("byline").prefetch_related(
         "categories", "tags", "attachments", "related_pages"
     ),
@@ -382,6 +325,15 @@ DETAIL_QUERIES: dict[type[Page], Callable] = {
     GalleryPage: lambda pages: pages.prefetch_related("photos"),
     DocumentLibraryPage: lambda pages: pages.prefetch_related("entries"),
 }
+
+
+def register_serialiser(
+    model: type[Page], serialiser: type[PageSerialiser], detail_query: Callable | None = None
+) -> None:
+    """How another app's page type is shown (home registers its home page in ready())."""
+    SERIALISERS[model] = serialiser
+    if detail_query is not None:
+        DETAIL_QUERIES[model] = detail_query
 
 
 def load_specific(page: Page) -> Page:
