@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from api.ninja_api import ProblemJsonAPI
 from articles.api.media import router as media_router
+from articles.api.pages import router as pages_router
 from articles.api.search import router as search_router
-from articles.api.views import router as pages_router
 from home.api.site import router as site_router
 from home.api.visits import router as visits_router
 

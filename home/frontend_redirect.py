@@ -14,8 +14,8 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponseRedirect
 from wagtail.models import Locale
 
+from articles.api.pages import page_at_path, split_locale
 from articles.api.references import References
-from articles.api.views import page_at_path, split_locale
 from public.sites import current_site
 
 

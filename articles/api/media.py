@@ -12,9 +12,9 @@ from wagtail.images import get_image_model
 
 from api.bounds import MAX_ID
 from api.problems import Problem
+from articles.api.pages import not_found
 from articles.api.reference_schemas import Document, Image
 from articles.api.references import References
-from articles.api.views import not_found
 from public.sites import current_site
 
 router = Router(tags=["media"])

@@ -14,7 +14,6 @@ import mimetypes
 import re
 from functools import cached_property
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from wagtail.documents import get_document_model
@@ -23,6 +22,7 @@ from wagtail.images.models import Filter
 from wagtail.models import Page, Site
 from wagtail.rich_text.rewriters import extract_attrs
 
+from api.absolute_urls import public_base_url
 from api.bounds import is_id
 from articles.api.rich_text import sanitised_html
 from articles.renditions import rendition_specs
@@ -45,9 +45,7 @@ def page_type_name(content_type_id: int) -> str:
 class References:
     def __init__(self, request: HttpRequest | None = None, site: Site | None = None):
         self.site = site or current_site(request)
-        self.base_url = (getattr(settings, "WAGTAILAPI_BASE_URL", "") or "").rstrip("/")
-        if not self.base_url and request is not None:
-            self.base_url = request.build_absolute_uri("/").rstrip("/")
+        self.base_url = public_base_url(request)
         self.image_ids: set[int] = set()
         self.document_ids: set[int] = set()
         self.page_ids: set[int] = set()

@@ -35,6 +35,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import get_page_models
 
+from api.absolute_urls import rebase_v2_urls
 from api.bounds import ID_BOUNDS, integer_bounds, is_id
 from api.problems import problem
 from public.visibility import hidden_collection_ids, visible_pages
@@ -140,6 +141,12 @@ class ProblemErrorsMixin:
         if not is_id(pk):
             raise ParameterError("id", f"must be {ID_BOUNDS}")
         return super().detail_view(request, pk)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """URLs on the request's host and port (`api.absolute_urls`), not the Site row's."""
+        if response.status_code == 200 and isinstance(getattr(response, "data", None), dict):
+            response.data = rebase_v2_urls(response.data, request._request)
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def handle_exception(self, exc):
         if isinstance(exc, Http404):

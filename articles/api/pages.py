@@ -20,12 +20,19 @@ from articles.api.filters import (
     apply_ordering,
     selected_fields,
 )
-from articles.api.serialisers import fetch_specific, load_specific, serialise_cards, serialise_detail
 from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
+from articles.api.serialisers import (
+    fetch_specific,
+    load_specific,
+    serialise_cards,
+    serialise_detail,
+)
 from articles.preview import PreviewTokenError, read_preview_token
 from public.sites import current_site
 
+# Each operation_id is the one served before this module was renamed from views.py:
+# generated clients name their functions after it.
 router = Router(tags=["pages"])
 
 
@@ -38,6 +45,7 @@ router = Router(tags=["pages"])
         "Live, public pages as listing cards, newest first. Filters combine with AND; "
         "news-only or document-only filters limit the list to that type."
     ),
+    operation_id="articles_api_views_list_pages",
 )
 def list_pages(request: HttpRequest, filters: Query[PageFilters]):
     fields = selected_fields(filters.fields)
@@ -64,6 +72,7 @@ class DetailParams(Schema):
     "/{signed_int:page_id}/",
     response={200: PageDetail, 400: Problem, 404: Problem},
     summary="A page, in full",
+    operation_id="articles_api_views_page_detail",
 )
 def page_detail(
     request: HttpRequest,
@@ -93,6 +102,7 @@ class FindParams(Schema):
     "/find/",
     response={200: PageDetail, 400: Problem, 404: Problem},
     summary="The page at a frontend path, for routing",
+    operation_id="articles_api_views_find_page",
 )
 def find_page(request: HttpRequest, params: Query[FindParams]):
     refs = References(request, current_site(request))
@@ -170,6 +180,7 @@ class PreviewParams(Schema):
     response={200: PageDetail, 400: Problem, 403: Problem, 404: Problem},
     summary="A draft, for the frontend's preview route",
     description="Needs the token the admin's Preview put in the link; tokens expire.",
+    operation_id="articles_api_views_preview_page",
 )
 def preview_page(request: HttpRequest, params: Query[PreviewParams]):
     try:
