@@ -19,6 +19,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import Panel, PublishingPanel
 from wagtail.models import Page, Revision
 
 from vietnamese_text.folding import fold
@@ -106,8 +107,28 @@ def ascii_slug(slug: str) -> str:
     return slugify(fold(slug))
 
 
+def has_publishing_dialog(panel: Panel) -> bool:
+    if isinstance(panel, PublishingPanel):
+        return True
+    return any(has_publishing_dialog(child) for child in getattr(panel, "children", ()))
+
+
+def schedule_toggle_shown(form: WagtailAdminPageForm) -> bool:
+    edit_handler = form._meta.model.get_edit_handler()
+    return "go_live_at" in form.base_fields and has_publishing_dialog(edit_handler)
+
+
 class EditorialPageForm(WagtailAdminPageForm):
     """Base form of every page type (set as `base_form_class` on each page model)."""
+
+    def __init_subclass__(cls, **kwargs):
+        """Wagtail's status panel offers a scheduling dialog, which only a PublishingPanel
+        renders; page types with go-live and expiry as plain fields on their Publishing
+        tab have none, so the toggle there would open nothing. Wagtail builds each page
+        form as `(WagtailAdminDraftStateFormMixin, base_form_class)`, the mixin's property
+        first, so the narrower rule is set on each built form class itself."""
+        super().__init_subclass__(**kwargs)
+        cls.show_schedule_publishing_toggle = property(schedule_toggle_shown)
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

@@ -1,3 +1,4 @@
+from articles.models.import_record import ImportRecord
 from articles.models.pages import (
     ArticleAttachment,
     ArticlePage,
@@ -13,7 +14,6 @@ from articles.models.pages import (
     GalleryPage,
     GalleryPhoto,
     GalleryVideo,
-    ImportRecord,
     SectionIndexPage,
     StandardPage,
 )
