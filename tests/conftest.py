@@ -1,10 +1,11 @@
 """Fixtures shared by every test: a small site tree, built per test, never a big fixture."""
 
 import pytest
-from wagtail.models import Locale, Page, Site
 
 from articles.models import DirectiveIndexPage, DocumentType, GalleryIndexPage, SectionIndexPage
 from home.models import HomePage
+from tests import webhook_receiver
+from tests.site_tree import add_published, create_home_page, create_news_section
 
 
 def pytest_collection_modifyitems(config, items):
@@ -22,27 +23,12 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def home_page(db) -> HomePage:
-    root = Page.get_first_root_node()
-    home = HomePage(title="Sở Tư pháp (thử nghiệm)", slug="trang-chu", locale=Locale.get_default())
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "root_page": home, "site_name": "Thử nghiệm"},
-    )
-    return home
-
-
-def add_published(parent: Page, page: Page) -> Page:
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    return create_home_page()
 
 
 @pytest.fixture
 def news_section(home_page) -> SectionIndexPage:
-    return add_published(home_page, SectionIndexPage(title="Tin tức – Sự kiện", slug="tin-tuc"))
+    return create_news_section(home_page)
 
 
 @pytest.fixture
@@ -61,3 +47,15 @@ def photo_library(home_page) -> GalleryIndexPage:
 def directive_type(db) -> DocumentType:
     """Seeded by a data migration; editors may edit the list."""
     return DocumentType.objects.get(code="CT")
+
+
+@pytest.fixture
+def receiver():
+    """A frontend's webhook endpoint, a real HTTP server (tests/webhook_receiver.py)."""
+    with webhook_receiver.running_receiver() as running:
+        yield running
+
+
+@pytest.fixture
+def closed_port_url() -> str:
+    return webhook_receiver.closed_port_url()

@@ -1,19 +1,16 @@
 """Galleries need their media; uploads must be what they claim and no bigger than allowed."""
 
-import io
-
-import PIL.Image
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from articles.factories import PDF_BYTES, ImageFactory, VideoFactory
 from articles.models import GalleryPage
+from tests.admin_uploads import png, upload_document, upload_image
 from tests.articles.admin_forms import PUBLISH, add_page_url, form_errors, in_admin_language
 
 Document = get_document_model()
@@ -35,34 +32,6 @@ def gallery_form(media_type: str, photos: list[dict], videos: list[dict]) -> dic
             "photos": inline_formset(photos),
             "videos": inline_formset(videos),
         }
-    )
-
-
-def upload_document(client, name: str, content: bytes):
-    return client.post(
-        reverse("wagtaildocs:add"),
-        {
-            "title": "Kế hoạch",
-            "file": SimpleUploadedFile(name, content),
-            "collection": Collection.get_first_root_node().pk,
-        },
-    )
-
-
-def png_bytes() -> bytes:
-    buffer = io.BytesIO()
-    PIL.Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def upload_image(client, name: str, content: bytes):
-    return client.post(
-        reverse("wagtailimages:add"),
-        {
-            "title": "Ảnh hội nghị",
-            "file": SimpleUploadedFile(name, content),
-            "collection": Collection.get_first_root_node().pk,
-        },
     )
 
 
@@ -182,7 +151,7 @@ def test_image_upload_that_is_not_an_image_is_refused(admin_client, name):
 
 
 def test_real_image_is_accepted(admin_client):
-    response = upload_image(admin_client, "anh-hoi-nghi.png", png_bytes())
+    response = upload_image(admin_client, "anh-hoi-nghi.png", png())
 
     assert response.status_code == 302
     assert Image.objects.get().width == 4

@@ -3,13 +3,8 @@
 import hashlib
 import hmac
 import io
-import json
-import socket
-import threading
 import time
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -26,67 +21,11 @@ from articles.models import ArticlePage, SectionIndexPage
 from home import webhooks
 from home.webhooks import Webhook, WebhookDelivery
 from tests.articles.admin_forms import PUBLISH, add_page_url, assert_saved
+from tests.webhook_receiver import ReceivedRequest
 
 pytestmark = pytest.mark.django_db
 
 Status = WebhookDelivery.Status
-
-
-@dataclass
-class ReceivedRequest:
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-    def json(self) -> dict:
-        return json.loads(self.body)
-
-
-@dataclass
-class Receiver:
-    """A frontend's revalidation endpoint: records every POST, answers `status`."""
-
-    url: str
-    status: int = 200
-    delay: float = 0
-    requests: list[ReceivedRequest] = field(default_factory=list)
-
-    def events(self) -> list[str]:
-        return [r.headers["X-Govcms-Event"] for r in self.requests]
-
-
-@pytest.fixture
-def receiver():
-    state = Receiver(url="")
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            state.requests.append(ReceivedRequest(self.path, dict(self.headers), body))
-            time.sleep(state.delay)
-            self.send_response(state.status)
-            self.end_headers()
-            self.wfile.write(b"revalidated" if state.status == 200 else b"frontend broke")
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/api/revalidate"
-    yield state
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def closed_port_url() -> str:
-    """A URL nothing listens on: the port of a socket that was bound and closed."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/api/revalidate"
 
 
 @pytest.fixture
@@ -296,7 +235,7 @@ def test_every_subscribed_webhook_is_notified(receiver, webhook, article, run_on
 def test_a_failing_receiver_leaves_the_delivery_pending_with_backoff(
     receiver, webhook, article, run_on_commit
 ):
-    receiver.status = 500
+    receiver.statuses = [500]
     with run_on_commit():
         publish(article)
 
@@ -347,7 +286,7 @@ def test_a_slow_receiver_is_abandoned_after_the_timeout(
 def test_an_editor_publishing_in_the_admin_succeeds_while_the_frontend_is_down(
     admin_client, receiver, webhook, home_page, run_on_commit
 ):
-    receiver.status = 503
+    receiver.statuses = [503]
     data = nested_form_data({"title": "Phổ biến pháp luật", "slug": "pho-bien"})
     with run_on_commit():
         response = admin_client.post(add_page_url(SectionIndexPage, home_page), data | PUBLISH)
@@ -378,12 +317,12 @@ def make_due(delivery: WebhookDelivery) -> None:
 def test_deliver_webhooks_retries_a_due_delivery_until_it_succeeds(
     receiver, webhook, article, run_on_commit
 ):
-    receiver.status = 500
+    receiver.statuses = [500]
     with run_on_commit():
         publish(article)
     delivery = WebhookDelivery.objects.get()
 
-    receiver.status = 200
+    receiver.statuses = [200]
     make_due(delivery)
     output = deliver_webhooks()
 
@@ -402,7 +341,7 @@ def test_deliver_webhooks_retries_a_due_delivery_until_it_succeeds(
 
 
 def test_deliver_webhooks_waits_for_the_backoff(receiver, webhook, article, run_on_commit):
-    receiver.status = 500
+    receiver.statuses = [500]
     with run_on_commit():
         publish(article)
 
@@ -413,7 +352,7 @@ def test_deliver_webhooks_waits_for_the_backoff(receiver, webhook, article, run_
 
 
 def test_backoff_doubles_and_the_fifth_failure_is_final(receiver, webhook, article, run_on_commit):
-    receiver.status = 500
+    receiver.statuses = [500]
     with run_on_commit():
         publish(article)
     delivery = WebhookDelivery.objects.get()
@@ -438,7 +377,7 @@ def test_backoff_doubles_and_the_fifth_failure_is_final(receiver, webhook, artic
 
 
 def test_deliveries_of_a_paused_webhook_wait_for_it(receiver, webhook, article, run_on_commit):
-    receiver.status = 500
+    receiver.statuses = [500]
     with run_on_commit():
         publish(article)
     delivery = WebhookDelivery.objects.get()

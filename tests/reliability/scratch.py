@@ -23,22 +23,12 @@ from django.db import connection, connections
 REPO = Path(__file__).resolve().parents[2]
 
 SITE_SETUP = """
-from wagtail.models import Locale, Page, Site
-from articles.models import SectionIndexPage
-from home.models import HomePage
-root = Page.get_first_root_node()
-home = HomePage(title="Sở Tư pháp (thử nghiệm)", slug="trang-chu", locale=Locale.get_default())
-root.add_child(instance=home)
-home.save_revision().publish()
-Site.objects.update_or_create(
-    is_default_site=True,
-    defaults={"hostname": "localhost", "root_page": home, "site_name": "Thử nghiệm"},
-)
+from wagtail.models import Page
+from tests.site_tree import create_home_page, create_news_section
+home = create_home_page()
 # Wagtail's welcome page (from its migration, never revised) is not part of the site.
 Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-section = SectionIndexPage(title="Tin tức – Sự kiện", slug="tin-tuc")
-home.add_child(instance=section)
-section.save_revision().publish()
+create_news_section(home)
 """
 
 

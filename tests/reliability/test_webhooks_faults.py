@@ -13,12 +13,8 @@ The receiver is a real HTTP server in a thread; the worker is django-tasks-db's 
 """
 
 import logging
-import socket
-import threading
 import time
-from dataclasses import dataclass, field
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.test import override_settings
@@ -45,52 +41,6 @@ def database_tasks():
     """The tasks backend `make run` and production use (tests otherwise run tasks at once)."""
     with override_settings(TASKS=DEPLOYED_TASKS):
         yield
-
-
-@dataclass
-class Receiver:
-    """A frontend's revalidation endpoint. Answers `statuses` in turn (the last one again
-    once they run out), each after `delay` seconds; notes when each request arrived."""
-
-    url: str = ""
-    statuses: list[int] = field(default_factory=lambda: [200])
-    delay: float = 0
-    arrivals: list[float] = field(default_factory=list)
-
-
-@pytest.fixture
-def receiver():
-    state = Receiver()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            self.rfile.read(int(self.headers["Content-Length"]))
-            state.arrivals.append(time.monotonic())
-            status = state.statuses[min(len(state.arrivals), len(state.statuses)) - 1]
-            time.sleep(state.delay)
-            self.send_response(status)
-            self.end_headers()
-            self.wfile.write(b"ok" if status == 200 else b"frontend broke")
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/api/revalidate"
-    yield state
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def closed_port_url() -> str:
-    """A URL nothing listens on: the port of a socket that was bound and closed."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/api/revalidate"
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ HMAC of `<timestamp>.<body>`; the README's recipe refuses anything older than 5 
 
 import hashlib
 import hmac
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -33,39 +31,14 @@ def verify(secret: str, headers: dict, raw_body: bytes, now: float | None = None
 
 
 @pytest.fixture
-def received():
-    """A receiver that records (headers, body) of every POST and answers 200."""
-    requests = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            requests.append((dict(self.headers), body))
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    webhook = Webhook.objects.create(
-        name="Next.js", url=f"http://127.0.0.1:{server.server_address[1]}/api/revalidate"
-    )
-    yield webhook, requests
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def delivered(received, news_section, django_capture_on_commit_callbacks):
+def delivered(receiver, news_section, django_capture_on_commit_callbacks):
     """The secret, headers and body of one real delivery (tests run tasks immediately)."""
-    webhook, requests = received
+    webhook = Webhook.objects.create(name="Next.js", url=receiver.url)
     article = ArticlePageFactory(parent=news_section, title="Lịch tiếp công dân tháng 6")
     with django_capture_on_commit_callbacks(execute=True):
         article.save_revision().publish()
-    [(headers, body)] = requests
-    return webhook.secret, headers, body
+    [request] = receiver.requests
+    return webhook.secret, request.headers, request.body
 
 
 def test_a_delivery_verifies_with_the_documented_recipe(delivered):

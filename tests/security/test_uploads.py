@@ -21,17 +21,16 @@ from pathlib import Path
 import PIL.Image
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from articles.renditions import prepared_rendition_specs
 from cms.settings.base import TASKS as DEPLOYED_TASKS  # tests run tasks immediately instead
+from tests.admin_uploads import png, upload_document, upload_image_as_the_browser_does
 
 Document = get_document_model()
 Image = get_image_model()
@@ -41,12 +40,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 # --- Files --------------------------------------------------------------------------------
-
-
-def png(width: int, height: int, mode: str = "RGB") -> bytes:
-    buffer = io.BytesIO()
-    PIL.Image.new(mode, (width, height), 0).save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -72,15 +65,6 @@ SVG_WITH_SCRIPT = (
 # --- Admin views --------------------------------------------------------------------------
 
 
-def upload_image(client, name: str, content: bytes):
-    """The admin's "Add an image" screen (Wagtail's multiple uploader), as the browser posts."""
-    return client.post(
-        reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile(name, content)},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-
-
 def open_upload_screen(client) -> None:
     """The editor has the screen open: the process has loaded the admin, so a time measured
     next is the upload's alone."""
@@ -91,17 +75,6 @@ def upload_error(response) -> str:
     result = response.json()
     assert not result["success"], result
     return result["error_message"]
-
-
-def upload_document(client, name: str, content: bytes):
-    return client.post(
-        reverse("wagtaildocs:add"),
-        {
-            "title": "Kế hoạch",
-            "file": SimpleUploadedFile(name, content),
-            "collection": Collection.get_first_root_node().pk,
-        },
-    )
 
 
 def stored_files() -> list[Path]:
@@ -131,7 +104,7 @@ def test_an_image_over_the_pixel_cap_is_refused_fast_without_decoding_it(
     memory_before = peak_memory_kib()
     started = time.monotonic()
 
-    response = upload_image(admin_client, "ban-do.png", decompression_bomb)
+    response = upload_image_as_the_browser_does(admin_client, "ban-do.png", decompression_bomb)
 
     elapsed = time.monotonic() - started
     assert upload_error(response) == (
@@ -183,7 +156,7 @@ def test_an_upload_that_is_not_an_allowed_image_is_refused_in_vietnamese(
 ):
     files_before = stored_files()
 
-    response = upload_image(admin_client, name, content)
+    response = upload_image_as_the_browser_does(admin_client, name, content)
 
     assert upload_error(response) == message
     assert not Image.objects.exists()
@@ -195,7 +168,7 @@ def test_an_image_over_the_upload_size_is_refused_in_vietnamese(admin_client):
     files_before = stored_files()
 
     with override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=len(content) - 1):
-        response = upload_image(admin_client, "anh-lon.jpg", content)
+        response = upload_image_as_the_browser_does(admin_client, "anh-lon.jpg", content)
 
     assert upload_error(response).startswith("Tệp quá lớn (")
     assert not Image.objects.exists()
@@ -269,7 +242,7 @@ def test_an_uploaded_image_is_resized_by_the_worker_never_in_the_request(admin_c
     open_upload_screen(admin_client)
     started = time.monotonic()
 
-    response = upload_image(admin_client, "hoi-nghi.jpg", content)
+    response = upload_image_as_the_browser_does(admin_client, "hoi-nghi.jpg", content)
 
     elapsed = time.monotonic() - started
     assert response.json()["success"]
