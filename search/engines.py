@@ -6,7 +6,7 @@ Whether the answer is degraded (Elasticsearch could not answer and the database
 did) travels with the answer itself, never through a side channel.
 """
 
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from search.analysis import AnalysedQuery
 
@@ -24,6 +24,7 @@ class Counted(NamedTuple):
     degraded: bool = False
 
 
+@runtime_checkable
 class Engine(Protocol):
     """Matching, ranking and term statistics over the index, restricted to a queryset.
 

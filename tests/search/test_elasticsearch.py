@@ -7,14 +7,18 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import override_settings
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage, DirectivePage
+from cms.settings.base import TASKS as DEPLOYED_TASKS
 from search.analysis import analyse_query
 from search.backends import elasticsearch as es_backend
 from search.documents import COLUMNS
+from search.engines import Engine
 from search.models import IndexEntry, PendingIndexUpdate
+from search.tasks import apply_missed_index_updates
 from tests.conftest import add_published
 from tests.search.conftest import ELASTICSEARCH_URL, elasticsearch_backend
 
@@ -25,6 +29,7 @@ pytestmark = pytest.mark.skipif(
 # Nothing listens on port 1: a real refused connection, not a stand-in.
 UNREACHABLE = {"default": elasticsearch_backend("http://127.0.0.1:1", TIMEOUT=1)}
 REACHABLE = {"default": elasticsearch_backend()}
+TASK_PATH = "search.tasks.apply_missed_index_updates"
 
 
 @pytest.fixture
@@ -53,6 +58,10 @@ def in_elasticsearch(backend, page) -> bool:
     engine = backend.engine
     content_type = ContentType.objects.get_for_model(Page).pk  # pages are keyed by the root
     return bool(engine.es.exists(index=engine.alias, id=f"{content_type}:{page.pk}"))
+
+
+def test_the_engine_is_an_engine(es):
+    assert isinstance(es.engine, Engine)
 
 
 def test_one_strict_index_behind_the_alias(es, news_section):
@@ -186,6 +195,23 @@ def test_missed_updates_are_applied_by_a_task_the_next_write_queues_not_by_a_sea
     assert in_elasticsearch(es, page)
     ids, results = found("cai cach hanh chinh")
     assert ids == [page.pk] and not results.degraded
+
+
+def test_a_write_queues_the_replay_for_the_worker_instead_of_replaying_it(es, news_section):
+    """A write that reaches the cluster again pushes its own update only, and queues the
+    replay of the missed ones for the task worker (deployed task backend)."""
+    page = article(news_section, "Lịch tiếp công dân", "lich")
+    with override_settings(WAGTAILSEARCH_BACKENDS=UNREACHABLE):
+        missed = article(news_section, "Kế hoạch cải cách hành chính", "cchc")
+    with override_settings(TASKS=DEPLOYED_TASKS):
+        es.engine.writes.write([(ContentType.objects.get_for_model(Page).pk, page.pk)])
+    assert DBTaskResult.objects.ready().filter(task_path=TASK_PATH).count() == 1
+    assert PendingIndexUpdate.objects.filter(object_id=missed.pk).exists()
+    assert not in_elasticsearch(es, missed)
+
+    assert apply_missed_index_updates.call(es.engine.alias) == 1
+    assert not PendingIndexUpdate.objects.exists()
+    assert in_elasticsearch(es, missed)
 
 
 def test_sync_creates_the_index_when_there_is_none(es, news_section):
