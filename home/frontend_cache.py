@@ -44,7 +44,10 @@ def frontend_cache_configured() -> bool:
 
 
 def public_api_url(path: str) -> str:
-    return settings.WAGTAILAPI_BASE_URL.rstrip("/") + path
+    """A cached URL as the public requests it: the configured public base of the API
+    (no request here to take it from), else the admin's."""
+    base = settings.WAGTAILAPI_BASE_URL or settings.WAGTAILADMIN_BASE_URL
+    return base.rstrip("/") + path
 
 
 def page_api_urls(page: Page) -> list[str]:

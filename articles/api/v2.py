@@ -33,11 +33,11 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import get_page_models
 
 from api.absolute_urls import rebase_v2_urls
 from api.bounds import ID_BOUNDS, integer_bounds, is_id
-from api.problems import problem
+from api.parameters import page_model, parse_locale
+from api.problems import BadParameter, bad_parameter, problem
 from public.visibility import hidden_collection_ids, visible_pages
 
 # Wagtail's own messages, and the parameter each one is about.
@@ -83,14 +83,11 @@ def parameter_of(error: BadRequestError) -> str | None:
 
 
 def bad_request(error: BadRequestError) -> JsonResponse:
-    parameter = parameter_of(error)
+    parameter = parameter_of(error) or ""
     message = str(error)
-    if parameter and not message.startswith(f"{parameter}:"):
-        detail = f"{parameter}: {message}"
-    else:
-        detail = message
-    errors = [{"parameter": parameter or "", "message": message}]
-    return problem(400, "Bad request", detail, errors=errors)
+    if parameter:
+        message = message.removeprefix(f"{parameter}: ")
+    return bad_parameter(parameter, message)
 
 
 def parse_count(request, name: str, default: int) -> int:
@@ -241,10 +238,14 @@ def check_page_id_filters(request) -> None:
 
 
 def check_locale(request) -> None:
+    """The locale rule of every endpoint (`api.parameters`); v2 keeps Wagtail's default of
+    every language when none is asked, for the Wagtail frontends it exists for."""
     code = request.GET.get("locale")
-    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    if code is not None and code not in codes:
-        raise ParameterError("locale", f"unknown locale; valid values: {', '.join(codes)}")
+    if code is not None:
+        try:
+            parse_locale(code)
+        except BadParameter as error:
+            raise ParameterError("locale", str(error)) from None
 
 
 def check_type(request) -> None:
@@ -254,10 +255,10 @@ def check_type(request) -> None:
     try:
         page_models_from_string(value)
     except (LookupError, ValueError):
-        names = sorted(f"{m._meta.app_label}.{m.__name__}" for m in get_page_models())
-        raise ParameterError(
-            "type", f"unknown page type; valid values: {', '.join(names)}"
-        ) from None
+        try:  # the one message of every endpoint, with the valid names
+            page_model(value)
+        except BadParameter as error:
+            raise ParameterError("type", str(error)) from None
 
 
 def public_collection_filter(queryset):

@@ -267,7 +267,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Cổng thông tin điện tử")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+# Unset, API URLs (media, documents, v2) take the request's host and port (api/absolute_urls.py).
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default="")
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
