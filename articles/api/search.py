@@ -324,7 +324,7 @@ class AutocompleteResponse(Schema):
     operation_id="search_api_autocomplete",
 )
 def autocomplete(request: HttpRequest, params: Query[AutocompleteParams]):
-    typed = params.q.replace("\x00", " ")
+    typed = params.q  # NUL is already a space (api.errors.ApiInputMiddleware)
     pages = public_pages(current_site(request), parse_locale(params.locale))
     numbers = DirectivePage.objects.values_list("pk", "number")
     return AutocompleteResponse(
