@@ -21,6 +21,7 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Page
 
+from api.bounds import MAX_ID
 from api.parameters import page_model, page_types, parse_locale
 from api.problems import BadParameter, Problem
 from articles.models import ArticlePage, DirectivePage
@@ -38,8 +39,6 @@ router = Router(tags=["search"])
 # Facets are counted over this many best matches: enough for every realistic
 # query, and a bound on the cost of a query that matches the whole site.
 FACET_WINDOW = 1000
-# The pages API's bound on ids (PostgreSQL's int4): past it an id is a 400, never a 500.
-MAX_ID = 2**31 - 1
 ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
 
 
