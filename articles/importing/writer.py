@@ -296,6 +296,11 @@ def publish_first_revision(page: Page) -> None:
     the largest cost of an import. A new page has no aliases, workflow or scheduled revision,
     so what publish() does besides saving is logging and sending the signals, done here (the
     creation itself was logged by Page.save).
+
+    Measured (issue #13 item 6), importing 150 new articles with a 3,600-character body,
+    test settings, on a loaded 2-core machine: SQLite 33 s here against 80 s with
+    `save_revision().publish()`; PostgreSQL 67-127 s against 166 s. Updates do use
+    `Revision.publish` (`_update`): they save the page once anyway.
     """
     revision = Revision.objects.create(
         content_object=page,
