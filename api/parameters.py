@@ -13,6 +13,7 @@ NUL characters are handled once, before any view, by `api.errors.ApiInputMiddlew
 
 import functools
 from collections.abc import Callable
+from typing import Literal
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -29,6 +30,11 @@ LOCALE_DESCRIPTION = (
 
 def content_language_codes() -> list[str]:
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+# The codes as a type: an enum in OpenAPI, so a typed client offers only valid values
+# (anything else is still parse_locale's 400).
+LanguageCode = Literal[tuple(content_language_codes())]
 
 
 def default_language_code() -> str:

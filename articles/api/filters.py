@@ -14,11 +14,20 @@ from ninja import Field, Schema
 from wagtail.models import Page
 
 from api.bounds import MAX_ID
-from api.parameters import LOCALE_DESCRIPTION, page_model, parse_locale
+from api.parameters import (
+    LOCALE_DESCRIPTION,
+    LanguageCode,
+    page_model,
+    page_types,
+    parse_locale,
+)
 from api.problems import BadParameter
 from articles.models import ArticlePage, DirectivePage, LegalField
+from articles.models.validity import ValidityCode
 
-ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
+# Enums in OpenAPI, so a typed client offers only valid values (the 400 for others
+# stays api.parameters').
+PageTypeName = Literal[tuple(sorted(page_types()))]
 Ordering = Literal["-date", "date", "-published", "published", "title", "-title", "number"]
 CARD_FIELDS = (
     "title",
@@ -39,10 +48,8 @@ MAX_OFFSET = 100_000
 
 
 class PageFilters(Schema):
-    type: str | None = Field(
-        None, max_length=100, description="Page type, e.g. articles.ArticlePage."
-    )
-    locale: str | None = Field(None, max_length=10, description=LOCALE_DESCRIPTION)
+    type: PageTypeName | None = Field(None, description="Page type, e.g. articles.ArticlePage.")
+    locale: LanguageCode | None = Field(None, description=LOCALE_DESCRIPTION)
     child_of: int | None = Field(
         None, ge=1, le=MAX_ID, description="Direct children of this page id."
     )

@@ -12,7 +12,7 @@ from ninja.responses import Response
 from wagtail.models import Locale, Page, Revision
 
 from api.bounds import MAX_ID
-from api.parameters import requested_locale
+from api.parameters import LanguageCode, requested_locale
 from api.problems import Problem, problem
 from articles.api.filters import (
     PageFilters,
@@ -61,9 +61,8 @@ def list_pages(request: HttpRequest, filters: Query[PageFilters]):
 
 
 class DetailParams(Schema):
-    locale: str | None = Field(
+    locale: LanguageCode | None = Field(
         None,
-        max_length=10,
         description="Return this page's version in that language (see API_TRANSLATION_FALLBACK).",
     )
 
@@ -95,7 +94,7 @@ class FindParams(Schema):
             "A leading language code selects that language's tree."
         ),
     )
-    locale: str | None = Field(None, max_length=10, description="Overrides a language prefix.")
+    locale: LanguageCode | None = Field(None, description="Overrides a language prefix.")
 
 
 @router.get(

@@ -4,6 +4,8 @@ Body blocks, page details, the media library and home's site API all show these
 the same way. This module imports no model, so blocks can name these shapes.
 """
 
+from typing import Literal
+
 from ninja import Field, Schema
 
 from articles.api.rich_text import HTML_DESCRIPTION, PLAIN_TEXT_DESCRIPTION
@@ -20,11 +22,16 @@ def plain_text_field():
     return Field(description=PLAIN_TEXT_DESCRIPTION)
 
 
+# A WebP rendition of every width, and a fallback in the upload's own format
+# (WAGTAILIMAGES_EXTENSIONS; Wagtail turns a still GIF into PNG).
+RenditionFormat = Literal["webp", "jpeg", "png", "gif", "avif"]
+
+
 class Rendition(Schema):
     url: str
     width: int
     height: int
-    format: str = Field(description="webp, jpeg, png or gif.")
+    format: RenditionFormat
 
 
 class FocalPoint(Schema):

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from ninja import Field, Schema
 
+from api.parameters import page_types
 from articles.api.reference_schemas import (
     CitedDocument,
     Document,
@@ -20,6 +21,7 @@ from articles.api.reference_schemas import (
 )
 from articles.api.rich_text import PLAIN_TEXT_DESCRIPTION
 from articles.blocks import body_block_schema
+from articles.models.validity import ValidityCode
 
 # Body blocks: the union is derived from the blocks themselves (articles.blocks).
 BodyBlock = body_block_schema()
@@ -69,7 +71,7 @@ class LegalFieldOut(Schema):
 
 
 class Validity(Schema):
-    status: Literal["in_force", "partly_expired", "expired", "not_yet"]
+    status: ValidityCode
     label: str
 
 
@@ -148,7 +150,7 @@ class PageBase(Schema):
 # --- Listings ------------------------------------------------------------------------
 
 
-class PageCard(Schema):
+class CardFields(Schema):
     """What a listing card shows. With `fields=`, only the named fields (and id, type)."""
 
     id: int
@@ -156,19 +158,48 @@ class PageCard(Schema):
     title: str | None = None
     url: str | None = None
     locale: str | None = None
-    date: datetime.date | None = Field(
-        None, description="Display date (news, galleries), issue date (documents)."
-    )
     lead: str | None = Field(
         None, description="Lead, abstract or introduction. " + PLAIN_TEXT_DESCRIPTION
     )
+
+
+class ArticleCard(CardFields):
+    type: Literal["articles.ArticlePage"]
+    date: datetime.date | None = Field(None, description="The date shown.")
     thumbnail: Image | None = None
-    number: str | None = Field(None, description="Documents only.")
-    document_type: str | None = Field(None, description="Documents only: type name.")
-    issuing_body: str | None = Field(None, description="Documents only.")
-    validity: str | None = Field(None, description="Documents only: status code.")
-    is_announcement: bool | None = Field(None, description="News only.")
-    is_featured: bool | None = Field(None, description="News only.")
+    is_announcement: bool | None = None
+    is_featured: bool | None = None
+
+
+class DirectiveCard(CardFields):
+    type: Literal["articles.DirectivePage"]
+    date: datetime.date | None = Field(None, description="Issue date.")
+    number: str | None = Field(None, description="Số ký hiệu as printed.")
+    document_type: str | None = Field(None, description="Type name.")
+    issuing_body: str | None = None
+    validity: ValidityCode | None = None
+
+
+class GalleryCard(CardFields):
+    type: Literal["articles.GalleryPage"]
+    date: datetime.date | None = Field(None, description="The date shown.")
+    thumbnail: Image | None = None
+
+
+CARDS = (ArticleCard, DirectiveCard, GalleryCard)
+CARD_TYPES = {card.model_fields["type"].annotation.__args__[0] for card in CARDS}
+
+
+class OtherPageCard(CardFields):
+    """Sections, registers, libraries, standard and home pages: the shared fields only."""
+
+    type: Literal[tuple(sorted(set(page_types()) - CARD_TYPES))]
+
+
+# One card per page type, told apart by `type`: a typed client narrows on it.
+PageCard = Annotated[
+    ArticleCard | DirectiveCard | GalleryCard | OtherPageCard, Field(discriminator="type")
+]
 
 
 class PageList(Schema):

@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page
 
-from api.parameters import LOCALE_DESCRIPTION, requested_locale
+from api.parameters import LOCALE_DESCRIPTION, LanguageCode, requested_locale
 from api.problems import Problem, problem
 from articles.api.reference_schemas import Image, PageLink
 from articles.api.references import References
@@ -35,11 +35,7 @@ REDIRECTS_OFFSET_MAX = 1_000_000
 
 
 class LocaleParams(Schema):
-    locale: str | None = Field(
-        None,
-        max_length=10,
-        description=LOCALE_DESCRIPTION,
-    )
+    locale: LanguageCode | None = Field(None, description=LOCALE_DESCRIPTION)
 
 
 class RedirectParams(LocaleParams):

@@ -85,7 +85,10 @@ PLAIN_TEXT_FIELDS = [
     ("ImageValue", "caption"),
     ("ArticlePageDetail", "lead"),
     ("DirectivePageDetail", "abstract"),
-    ("PageCard", "lead"),
+    ("ArticleCard", "lead"),
+    ("DirectiveCard", "lead"),
+    ("GalleryCard", "lead"),
+    ("OtherPageCard", "lead"),
 ]
 
 

@@ -47,10 +47,27 @@ def test_the_compiler_refuses_a_client_the_schema_does_not_support(client, db, t
     run(str(BIN / "openapi-typescript"), "openapi.json", "-o", "api.d.ts", cwd=tmp_path)
     (tmp_path / "client.ts").write_text(
         'import type { components } from "./api";\n'
-        'export const f = (p: components["schemas"]["PageCard"]) => p.no_such_field;\n'
+        'export const f = (p: components["schemas"]["ArticleCard"]) => p.no_such_field;\n'
     )
     tsconfig = {"extends": str(CLIENT / "tsconfig.json"), "include": ["client.ts", "api.d.ts"]}
     (tmp_path / "tsconfig.json").write_text(json.dumps(tsconfig))
     compiled = run(str(BIN / "tsc"), "-p", "tsconfig.json", cwd=tmp_path)
     assert compiled.returncode != 0
     assert "no_such_field" in compiled.stdout
+
+
+def test_a_card_shows_a_document_number_only_once_narrowed_to_a_directive(client, db, tmp_path):
+    """Cards are discriminated by page type (issue #14 item 2): a news card has no number."""
+    (tmp_path / "openapi.json").write_bytes(client.get("/api/openapi.json").content)
+    run(str(BIN / "openapi-typescript"), "openapi.json", "-o", "api.d.ts", cwd=tmp_path)
+    (tmp_path / "client.ts").write_text(
+        'import type { paths } from "./api";\n'
+        'type Card = paths["/api/pages/"]["get"]["responses"][200]'
+        '["content"]["application/json"]["items"][number];\n'
+        "export const f = (card: Card) => card.number;\n"
+    )
+    tsconfig = {"extends": str(CLIENT / "tsconfig.json"), "include": ["client.ts", "api.d.ts"]}
+    (tmp_path / "tsconfig.json").write_text(json.dumps(tsconfig))
+    compiled = run(str(BIN / "tsc"), "-p", "tsconfig.json", cwd=tmp_path)
+    assert compiled.returncode != 0
+    assert "number" in compiled.stdout

@@ -82,6 +82,16 @@ export function heading(page: PageDetail): string {
   return page.title;
 }
 
+export type PageCard = PageList["items"][number];
+
+/** Listing cards are discriminated by page type: only a directive card has a number. */
+export function cardLabel(card: PageCard): string {
+  if (card.type === "articles.DirectivePage") {
+    return `${card.number ?? ""} ${card.title ?? ""}`.trim();
+  }
+  return card.title ?? "";
+}
+
 /** A listing of directives in force, newest first, then the first one's body as text. */
 export async function firstDirectiveInForce(api: ContentApi): Promise<string[]> {
   const list = await api.listPages({
