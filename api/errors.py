@@ -22,7 +22,6 @@ from http import HTTPStatus
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
@@ -121,8 +120,6 @@ def note_database_unavailable(sender, request=None, **kwargs):
     if request is not None and isinstance(error, (OperationalError, InterfaceError)):
         request.database_unavailable = error
 
-
-got_request_exception.connect(note_database_unavailable, dispatch_uid="database_unavailable")
 
 # Seconds a client should wait: PostgreSQL restarts in about that long.
 DATABASE_RETRY_AFTER = 5

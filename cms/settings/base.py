@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "articles",
     "search",
     "editorial",
+    "api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
