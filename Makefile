@@ -83,8 +83,9 @@ clean:
 	rm -rf $(VENV) var/static clients/typescript/node_modules
 
 # Re-extract our own strings into locale/vi/LC_MESSAGES/django.po (needs GNU
-# gettext), then compile the committed .mo with polib (no msgfmt needed).
+# gettext), then compile the committed .mo files with polib (no msgfmt needed), merging
+# in Wagtail's admin strings from locale/vi/wagtail/ (scripts/compile_messages.py).
 # Translate any new empty msgstr, then run it again; fuzzy guesses are not compiled.
 messages: $(VENV)/.installed
-	$(MANAGE) makemessages -l vi --ignore=.venv --ignore=var --ignore=tests --ignore=bench --no-location
-	$(PY) -c "import polib; po = polib.pofile('locale/vi/LC_MESSAGES/django.po'); po.save_as_mofile('locale/vi/LC_MESSAGES/django.mo'); print(f'vi: {len(po.translated_entries())} translated, {len(po.untranslated_entries())} untranslated, {len(po.fuzzy_entries())} fuzzy')"
+	$(MANAGE) makemessages -l vi --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=clients --no-location
+	$(PY) scripts/compile_messages.py

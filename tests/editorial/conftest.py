@@ -3,9 +3,18 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connections
 from django.test import Client
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from editorial.roles import ADMINISTRATORS, MODERATORS, WRITERS
+from tests.editorial.browser import (
+    ARTIFACTS,
+    TIMEOUT_MS,
+    chromium_path,
+    note_csp_violation,
+    retry_when_the_database_is_busy,
+)
 
 PASSWORD = "mat-khau-thu-nghiem-2024"
 
@@ -74,3 +83,75 @@ def pytest_runtest_makereport(item, call):
 def failed(item) -> bool:
     reports = item.stash.get(OUTCOME, {})
     return any(report.failed for report in reports.values())
+
+
+# --- The browser: one headless Chromium per module, a context per person ------------------
+
+
+@pytest.fixture(scope="module")
+def chromium(django_db_setup, django_db_blocker):
+    """One headless Chromium for the module.
+
+    Playwright's sync API keeps an event loop running in this thread, which changes
+    two things for Django: it refuses ORM calls (they are synchronous here, so this
+    module allows them), and it looks database connections up per async context, so
+    the test would get new ones, without the test database's saved contents that
+    serialized rollback restores. The context is given the connections the test
+    database was set up on.
+    """
+    with django_db_blocker.unblock():
+        test_connections = {alias: connections[alias] for alias in connections}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            for alias, connection in test_connections.items():
+                connections[alias] = connection
+            browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True)
+            yield browser
+            browser.close()
+
+
+@pytest.fixture
+def open_tabs(request, chromium: Browser):
+    """Tabs opened during the test; screenshots of them if it fails."""
+    tabs: list[Page] = []
+    yield tabs
+    if failed(request.node):
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        for number, tab in enumerate(tabs):
+            tab.screenshot(path=ARTIFACTS / f"{request.node.name}-{number}.png", full_page=True)
+    for tab in tabs:
+        # The live server must have answered before the test database is flushed.
+        tab.wait_for_load_state("networkidle")
+        tab.context.close()
+
+
+@pytest.fixture
+def csp_violations() -> list[str]:
+    """Console messages about the Content-Security-Policy: each is something the policy broke."""
+    return []
+
+
+@pytest.fixture
+def log_in(live_server, chromium: Browser, open_tabs, csp_violations):
+    """A new browser context for a person, logged in through the login form."""
+
+    def log_in_as(username: str) -> Page:
+        # Vietnamese editors' browsers ask for Vietnamese: the admin answers in it.
+        context = chromium.new_context(
+            locale="vi-VN", base_url=live_server.url, viewport={"width": 1400, "height": 900}
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        for fetched_beside_the_page in ("**/admin/sprite/**", "**/admin/jsi18n/**"):
+            context.route(fetched_beside_the_page, retry_when_the_database_is_busy)
+        tab = context.new_page()
+        tab.on("console", lambda message: note_csp_violation(message.text, csp_violations))
+        open_tabs.append(tab)
+        tab.goto("/admin/login/")
+        tab.fill("#id_username", username)
+        tab.fill("#id_password", PASSWORD)
+        tab.click("button[type=submit]")
+        tab.wait_for_url("**/admin/")
+        return tab
+
+    return log_in_as

@@ -5,113 +5,29 @@ the head of the editorial board approves it from the dashboard; a reader's front
 then finds it in the page API and, typed without accents, in the search API. Then the
 writer gets a date wrong on a directive and reads why, in Vietnamese, on the field.
 
-The browser is started once for the module; each person has a browser context of
-their own (their own cookies). On failure every open tab is saved as a screenshot in
-var/test-artifacts/. Playwright's browser downloads are never used: `scripts/chromium.sh`
-(run by `make test`) installs Debian's chromium and `CHROMIUM` may name another binary.
+The browser and the people's logged-in tabs are fixtures of tests/editorial/conftest.py.
 """
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connections
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from articles.factories import ImageFactory
 from articles.models import DirectiveIndexPage, SectionIndexPage
 from tests.articles.test_directive_validation import EFFECTIVE_BEFORE_ISSUE, EXPECTED_VI_MESSAGES
-from tests.conftest import add_published
-from tests.editorial.conftest import PASSWORD, failed
+from tests.editorial.browser import click_tab_holding, open_footer_menu
+from tests.site_tree import add_published
 
 # The live server needs the data the migrations made (root page, locale, groups and
 # workflows): restore it for these transactional tests, and leave it for the next.
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
 TITLE = "Hội nghị tập huấn nghiệp vụ hòa giải ở cơ sở năm 2024"
 UNACCENTED_QUERY = "hoi nghi tap huan hoa giai"
 PARAGRAPH = "Sáng 15/3, Sở Tư pháp tổ chức hội nghị tập huấn cho hòa giải viên."
 CAPTION = "Quang cảnh hội nghị tập huấn"
 QUOTE = "Hòa giải ở cơ sở góp phần giữ gìn đoàn kết trong cộng đồng."
-TIMEOUT_MS = 15_000
-
-
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    assert Path(path).exists(), f"{path} is missing: run scripts/chromium.sh (make test does)"
-    return path
-
-
-@pytest.fixture(scope="module")
-def chromium(django_db_setup, django_db_blocker):
-    """One headless Chromium for the module.
-
-    Playwright's sync API keeps an event loop running in this thread, which changes
-    two things for Django: it refuses ORM calls (they are synchronous here, so this
-    module allows them), and it looks database connections up per async context, so
-    the test would get new ones, without the test database's saved contents that
-    serialized rollback restores. The context is given the connections the test
-    database was set up on.
-    """
-    with django_db_blocker.unblock():
-        test_connections = {alias: connections[alias] for alias in connections}
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        with sync_playwright() as playwright:
-            for alias, connection in test_connections.items():
-                connections[alias] = connection
-            browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True)
-            yield browser
-            browser.close()
-
-
-@pytest.fixture
-def open_tabs(request, chromium: Browser):
-    """Tabs opened during the test; screenshots of them if it fails."""
-    tabs: list[Page] = []
-    yield tabs
-    if failed(request.node):
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        for number, tab in enumerate(tabs):
-            tab.screenshot(path=ARTIFACTS / f"{request.node.name}-{number}.png", full_page=True)
-    for tab in tabs:
-        tab.context.close()
-
-
-@pytest.fixture
-def csp_violations() -> list[str]:
-    """Console messages about the Content-Security-Policy: each is something the policy broke."""
-    return []
-
-
-@pytest.fixture
-def log_in(live_server, chromium: Browser, open_tabs, csp_violations):
-    """A new browser context for a person, logged in through the login form."""
-
-    def log_in_as(username: str) -> Page:
-        # Vietnamese editors' browsers ask for Vietnamese: the admin answers in it.
-        context = chromium.new_context(locale="vi-VN", base_url=live_server.url)
-        context.set_default_timeout(TIMEOUT_MS)
-        tab = context.new_page()
-        tab.on("console", lambda message: note_csp_violation(message.text, csp_violations))
-        open_tabs.append(tab)
-        tab.goto("/admin/login/")
-        tab.fill("#id_username", username)
-        tab.fill("#id_password", PASSWORD)
-        tab.click("button[type=submit]")
-        tab.wait_for_url("**/admin/")
-        return tab
-
-    return log_in_as
-
-
-def note_csp_violation(text: str, violations: list[str]) -> None:
-    if "Content Security Policy" in text or "Content-Security-Policy" in text:
-        violations.append(text)
 
 
 @pytest.fixture
@@ -128,16 +44,6 @@ def add_block(tab: Page, icon: str) -> None:
     """Append a block to the body: the last "+" button, then the block type by its icon."""
     tab.locator(".c-sf-add-button").last.click()
     tab.locator(f".w-combobox__option:has(.icon-{icon})").click()
-
-
-def open_footer_menu(tab: Page) -> None:
-    tab.locator("footer .w-dropdown__toggle").click()
-
-
-def click_tab_holding(tab: Page, field_selector: str) -> None:
-    """Show the tab (Content / Metadata / Publishing) that holds a field."""
-    panel_id = tab.eval_on_selector(field_selector, "el => el.closest('[role=tabpanel]').id")
-    tab.click(f"a[role=tab][href='#{panel_id}']")
 
 
 def write_and_submit_article(tab: Page, section, photo) -> None:
