@@ -3,9 +3,11 @@
 - Telex or VNI typed without an input method ("hoaf giair", "hoa2 giai3") and
   small typos ("hoa giaii") are rewritten when the literal word is unknown to
   the index and the rewrite is known.
-- "Did you mean": a query typed without marks gets its marks back, each
-  syllable taking the accented form the site's own texts use most ("hoa giai"
-  → "hòa giải"). No model, no network: only the index's term frequencies.
+- "Did you mean": a query typed without marks gets its marks back from whole
+  phrases of the site's own public text: the accented spelling of the pair (or
+  longer run) of words that those texts use most ("ky nang" → "kỹ năng", never
+  the syllable-by-syllable "kỳ nâng"). Document numbers ("05 ct tu") get none.
+  No model, no network: only the site's own words.
 
 The vocabulary is a `PublicVocabulary`: the words of the pages the reader may see,
 so that nothing is ever suggested from a draft, an expired or a restricted page.
@@ -15,9 +17,13 @@ import itertools
 import re
 import string
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
-from search.analysis import exact_term
+from search.documents import COLUMNS, field_texts
+from search.languages import VIETNAMESE, analyse_query
+from search.ranking import RankedSearch
+from vietnamese_text.document_numbers import parse_document_number
 from vietnamese_text.folding import fold
 from vietnamese_text.input_methods import decode_typing
 from vietnamese_text.normalise import normalise
@@ -27,7 +33,7 @@ Frequencies = Callable[[list[str]], dict[str, int]]
 
 
 class PublicVocabulary:
-    """Document frequencies over the pages the public may see, for one request.
+    """Term statistics and texts of the pages the public may see, for one request.
 
     A suggestion is a word some page holds: it must come from a page the reader may
     see (one site, one locale), or a draft's, an expired or a restricted page's words
@@ -65,36 +71,26 @@ class PublicVocabulary:
             self.present.update((term, term in found) for term in new)
         return {term for term in terms if self.present.get(term) or self.counted.get(term, 0)}
 
+    def texts_holding(self, words: list[str]) -> list[str]:
+        """The searchable texts (title, summary, body…) of the visible pages that match
+        `words` best: the evidence of how the site spells them."""
+        analysed = analyse_query(" ".join(words), VIETNAMESE)
+        ranked = RankedSearch(self.engine, self.pages, analysed, list(COLUMNS))
+        ids = [pk for pk, _ in ranked.engine_slice(limit=EVIDENCE_PAGES, offset=0)]
+        pages = self.pages.filter(pk__in=ids).specific()
+        return [text for page in pages for _, text in field_texts(page, page.get_search_fields())]
+
 
 WORD = re.compile(r"\w+")
-TONES = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]
-VOWEL_FORMS = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư", "i": "i", "y": "y", "d": "dđ"}
 # Bounds: a whole question may be typed in Telex, but typo correction costs
 # a few hundred look-ups per word, so only the first few unknown words get it.
 MAX_WORDS = 40
 MAX_TYPO_WORDS = 3
 MAX_TYPO_LENGTH = 12
-
-
-def accent_candidates(folded: str) -> list[str]:
-    """Every valid Vietnamese syllable that folds to `folded` ("hoa" → hoa, hòa, hóa, họa…)."""
-    if not folded.isascii() or not folded.isalpha() or len(folded) > 7:
-        return []
-    letter_choices = [VOWEL_FORMS.get(letter, letter) for letter in folded]
-    candidates = set()
-    for letters in itertools.product(*letter_choices):
-        base = "".join(letters)
-        vowel_positions = [i for i, letter in enumerate(base) if fold(letter) in "aeiouy"]
-        for tone in TONES:
-            for position in vowel_positions or [None]:
-                if position is None:
-                    word = base
-                else:
-                    word = base[: position + 1] + tone + base[position + 1 :]
-                word = normalise(word)
-                if is_vietnamese_syllable(word):
-                    candidates.add(word)
-    return sorted(candidates)
+# Pages read for "did you mean": the best matches hold the phrase if any page does.
+EVIDENCE_PAGES = 20
+# Words a document number is typed as: a number, then up to four codes or a year.
+MAX_NUMBER_PARTS = 5
 
 
 def one_edit_away(word: str) -> set[str]:
@@ -144,24 +140,102 @@ def closest_known(folded: str, frequencies: Frequencies) -> str | None:
     return best if best and counts.get(best, 0) else None
 
 
-def did_you_mean(query: str, frequencies: Frequencies) -> str | None:
-    """The query with marks restored where it has none, or None if nothing changes."""
-    words = WORD.findall(normalise(query))[:MAX_WORDS]
+def did_you_mean(query: str, vocabulary: PublicVocabulary) -> str | None:
+    """The query with marks restored where it has none, or None if nothing changes.
+
+    Each run of query words takes the accented spelling the site's public texts use
+    most for that whole run (longest runs first, then pairs, then single words), so
+    the words of a phrase are restored together: "ky nang" → "kỹ năng". The words of
+    a document number typed with spaces ("05 ct tu") are kept as typed.
+    """
+    normalised = normalise(query)
+    words = WORD.findall(normalised)[:MAX_WORDS]
     if not words or any(fold(word) != word for word in words):
         return None  # typed with an input method: its unmarked words are meant so
-    restored = {}
-    for word in words:
-        if fold(word) != word or word.isdigit():
-            continue  # typed with marks already, or a number: keep as typed
-        # Only marked forms: the unmarked syllable's term counts every spelling.
-        terms = {c: exact_term(c) for c in accent_candidates(word) if exact_term(c)}
-        if not terms:
-            continue
-        candidates = list(terms)
-        counts = frequencies(list(terms.values()))
-        best = max(candidates, key=lambda c: counts.get(terms[c], 0))
-        if counts.get(terms[best], 0) and best != word:
-            restored[word] = best
-    if not restored:
+    numbers = document_number_words(words)
+    phrases = [run for run in runs_between(words, numbers) if any(map(is_vietnamese_syllable, run))]
+    if not phrases:
+        return None  # nothing could take a mark: no need to read the site's texts
+    texts = vocabulary.texts_holding([word for run in phrases for word in run])
+    restored = []
+    for is_number, run in itertools.groupby(range(len(words)), key=numbers.__contains__):
+        run_words = [words[index] for index in run]
+        restored += run_words if is_number else restore_marks(run_words, texts)
+    if restored == words:
         return None
-    return WORD.sub(lambda m: restored.get(m.group(), m.group()), normalise(query))
+    spellings = iter(restored)
+    return WORD.sub(lambda match: next(spellings, match.group()), normalised)
+
+
+def runs_between(words: list[str], skipped: set[int]) -> list[list[str]]:
+    """The runs of `words` between the indexes in `skipped`."""
+    return [
+        [words[index] for index in run]
+        for is_skipped, run in itertools.groupby(range(len(words)), key=skipped.__contains__)
+        if not is_skipped
+    ]
+
+
+def restore_marks(words: list[str], texts: list[str]) -> list[str]:
+    """`words` (folded) spelled as `texts` spell them most: the longest run of words found
+    in the texts wins, and a word found nowhere keeps the letters as typed."""
+    tokens = [WORD.findall(normalise(text)) for text in texts]
+    restored, start = [], 0
+    while start < len(words):
+        for end in range(len(words), start, -1):
+            spelling = most_used_spelling(words[start:end], tokens)
+            if spelling is not None:
+                break
+        else:
+            spelling, end = [words[start]], start + 1
+        restored.extend(spelling)
+        start = end
+    return restored
+
+
+def most_used_spelling(run: list[str], tokens: list[list[str]]) -> list[str] | None:
+    """The spelling of `run` (folded words) that the most texts use, then the most often;
+    None when no text holds the run."""
+    texts_using: Counter[tuple[str, ...]] = Counter()
+    uses: Counter[tuple[str, ...]] = Counter()
+    width = len(run)
+    for text in tokens:
+        folded = [fold(token) for token in text]
+        found = [
+            tuple(text[i : i + width])
+            for i in range(len(text) - width + 1)
+            if folded[i : i + width] == run
+        ]
+        texts_using.update(set(found))
+        uses.update(found)
+    if not texts_using:
+        return None
+    return list(max(texts_using, key=lambda spelling: (texts_using[spelling], uses[spelling])))
+
+
+def document_number_words(words: list[str]) -> set[int]:
+    """Indexes of the words that make a document number typed with spaces ("05 ct tu",
+    "42 2022 nd cp"): a number and the words after it that read as one with a type code
+    or a year, by the one document-number parser."""
+    indexes: set[int] = set()
+    for start, word in enumerate(words):
+        if not word.isdigit():
+            continue
+        parts = words[start : start + MAX_NUMBER_PARTS]
+        for length in range(len(parts), 1, -1):
+            if is_document_number(parts[:length]):
+                indexes.update(range(start, start + length))
+                break
+    return indexes
+
+
+def is_document_number(parts: list[str]) -> bool:
+    """Whether some choice of "-" and "/" between the parts spells a document number."""
+    for separators in itertools.product("-/", repeat=len(parts) - 1):
+        text = parts[0] + "".join(
+            sep + part for sep, part in zip(separators, parts[1:], strict=True)
+        )
+        parsed = parse_document_number(text)
+        if parsed is not None and (parsed.type_code or parsed.year):
+            return True
+    return False
