@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from vietnamese_text.folding import fold
+
 
 class Category(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255)
@@ -132,7 +134,7 @@ class LegalField(TranslatableMixin, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name.replace("đ", "d").replace("Đ", "D"))[:255]
+            self.slug = slugify(fold(self.name))[:255]
         super().save(*args, **kwargs)
 
     def ancestors_and_self(self) -> list["LegalField"]:
