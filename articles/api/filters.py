@@ -1,16 +1,17 @@
 """Listing filters and ordering for `/api/pages/`, on one Page queryset.
 
-Type-specific filters (category, number, validity…) go through the child
-table's join (`articlepage__…`), which also limits the list to that type.
-Many-to-many filters use subqueries so that no page is listed twice.
+Type-specific filters (category, number, validity…) limit the list to that type:
+news filters through the child table's join (`articlepage__…`) or a subquery,
+document filters through the register's queryset methods.
 """
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from django.db.models import DateField, F
+from django.db.models import DateField, F, Q, QuerySet
 from django.db.models.functions import Cast, Coalesce
-from ninja import Field, Schema
+from ninja import Field, FilterLookup, FilterSchema, Schema
+from pydantic import PrivateAttr
 from wagtail.models import Page
 
 from api.bounds import MAX_ID
@@ -47,9 +48,17 @@ MAX_LIMIT = 100
 MAX_OFFSET = 100_000
 
 
-class PageFilters(Schema):
+# Each filter is a Q expression (ninja FilterSchema). Document filters are the register's
+# queryset methods (`DirectivePageQuerySet`), as in the admin and in search, so the three
+# agree. Tree filters look their page up among the visible pages `filter()` is given.
+class PageFilters(FilterSchema):
+    """Filters combine with AND; news-only or document-only ones limit the list to that type."""
+
     type: PageTypeName | None = Field(None, description="Page type, e.g. articles.ArticlePage.")
-    locale: LanguageCode | None = Field(None, description=LOCALE_DESCRIPTION)
+    # Never ignored: without it, the default language (api.parameters.parse_locale).
+    locale: Annotated[LanguageCode | None, FilterLookup("locale", ignore_none=False)] = Field(
+        None, description=LOCALE_DESCRIPTION
+    )
     child_of: int | None = Field(
         None, ge=1, le=MAX_ID, description="Direct children of this page id."
     )
@@ -77,6 +86,83 @@ class PageFilters(Schema):
         None, max_length=255, description="Documents: field slug (its sub-fields included)."
     )
     validity: ValidityCode | None = Field(None, description="Documents: validity status.")
+
+    _visible: QuerySet | None = PrivateAttr(None)
+
+    def filter(self, queryset):
+        """`queryset` is what the public may see; `sort_date` is the date readers see."""
+        self._visible = queryset
+        return super().filter(queryset.alias(sort_date=display_date()))
+
+    # Each method answers Q() for an absent value: ninja asks for every field's expression.
+
+    def filter_type(self, value) -> Q:
+        return Page.objects.all().type_q(page_model(value)) if value else Q()
+
+    def filter_locale(self, value) -> Q:
+        return Q(locale__language_code=parse_locale(value))
+
+    def filter_child_of(self, value) -> Q:
+        return self._visible.child_of_q(self.visible_page("child_of", value)) if value else Q()
+
+    def filter_descendant_of(self, value) -> Q:
+        if not value:
+            return Q()
+        return self._visible.descendant_of_q(self.visible_page("descendant_of", value))
+
+    def visible_page(self, parameter: str, page_id: int) -> Page:
+        # Among visible pages only: a draft's or a private page's id answers exactly as a
+        # missing one, so the answer never confirms that a hidden page exists.
+        page = self._visible.filter(pk=page_id).first()
+        if page is None:
+            raise BadParameter(parameter, f"No page with id {page_id}")
+        return page
+
+    def filter_category(self, value) -> Q:
+        return news(categories__slug=value) if value else Q()
+
+    def filter_tag(self, value) -> Q:
+        return news(tags__name__iexact=value) if value else Q()
+
+    def filter_byline(self, value) -> Q:
+        return Q(articlepage__byline_id=value) if value else Q()
+
+    def filter_announcement(self, value) -> Q:
+        return Q() if value is None else Q(articlepage__is_announcement=value)
+
+    def filter_featured(self, value) -> Q:
+        return Q() if value is None else Q(articlepage__is_featured=value)
+
+    def filter_date_from(self, value) -> Q:
+        return Q(sort_date__gte=value) if value else Q()
+
+    def filter_date_to(self, value) -> Q:
+        return Q(sort_date__lte=value) if value else Q()
+
+    def filter_document_type(self, value) -> Q:
+        return documents(lambda d: d.of_document_type(value)) if value else Q()
+
+    def filter_number(self, value) -> Q:
+        return documents(lambda d: d.with_number(value)) if value else Q()
+
+    def filter_issuing_body(self, value) -> Q:
+        return documents(lambda d: d.issued_by(value)) if value else Q()
+
+    def filter_year(self, value) -> Q:
+        return documents(lambda d: d.issued_in_year(value)) if value else Q()
+
+    def filter_field(self, value) -> Q:
+        if not value:
+            return Q()
+        if not LegalField.objects.filter(slug=value).exists():
+            raise BadParameter("field", f"No field with slug {value!r}")
+        return documents(lambda d: d.in_legal_field(value))
+
+    def filter_validity(self, value) -> Q:
+        return documents(lambda d: d.with_validity(value)) if value else Q()
+
+
+class ListingParams(Schema):
     order: Ordering = Field("-date", description="Sort order; date is the date readers see.")
     limit: int = Field(20, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -86,6 +172,16 @@ class PageFilters(Schema):
         description="Comma-separated card fields to return (id and type always): "
         + ", ".join(CARD_FIELDS),
     )
+
+
+def news(**lookups) -> Q:
+    # A subquery, so that a many-to-many match lists no page twice.
+    return Q(pk__in=ArticlePage.objects.filter(**lookups).values("pk"))
+
+
+def documents(narrow) -> Q:
+    """Pages among the documents a register method (`DirectivePageQuerySet`) selects."""
+    return Q(pk__in=narrow(DirectivePage.objects.all()).values("pk"))
 
 
 def selected_fields(value: str | None) -> set[str] | None:
@@ -98,77 +194,6 @@ def selected_fields(value: str | None) -> set[str] | None:
             "fields", f"Unknown field {', '.join(unknown)}; valid values: {', '.join(CARD_FIELDS)}"
         )
     return names
-
-
-def apply_filters(pages, params: PageFilters):
-    """`pages` is what the public may see; tree filters look their page up among it."""
-    visible = pages
-    if params.type:
-        pages = pages.type(page_model(params.type))
-    pages = pages.filter(locale__language_code=parse_locale(params.locale))
-    if params.child_of:
-        pages = pages.child_of(visible_page(visible, "child_of", params.child_of))
-    if params.descendant_of:
-        pages = pages.descendant_of(visible_page(visible, "descendant_of", params.descendant_of))
-    pages = news_filters(pages, params)
-    pages = document_filters(pages, params)
-    if params.date_from or params.date_to:
-        pages = pages.alias(sort_date=display_date())
-        if params.date_from:
-            pages = pages.filter(sort_date__gte=params.date_from)
-        if params.date_to:
-            pages = pages.filter(sort_date__lte=params.date_to)
-    return pages
-
-
-def visible_page(visible, parameter: str, page_id: int) -> Page:
-    # Among visible pages only: a draft's or a private page's id answers exactly as a
-    # missing one, so the answer never confirms that a hidden page exists.
-    page = visible.filter(pk=page_id).first()
-    if page is None:
-        raise BadParameter(parameter, f"No page with id {page_id}")
-    return page
-
-
-def news_filters(pages, params: PageFilters):
-    articles = ArticlePage.objects.all()
-    narrowed = False
-    if params.category:
-        articles = articles.filter(categories__slug=params.category)
-        narrowed = True
-    if params.tag:
-        articles = articles.filter(tags__name__iexact=params.tag)
-        narrowed = True
-    if narrowed:
-        pages = pages.filter(pk__in=articles.values("pk"))
-    if params.byline:
-        pages = pages.filter(articlepage__byline_id=params.byline)
-    if params.announcement is not None:
-        pages = pages.filter(articlepage__is_announcement=params.announcement)
-    if params.featured is not None:
-        pages = pages.filter(articlepage__is_featured=params.featured)
-    return pages
-
-
-def document_filters(pages, params: PageFilters):
-    """Register filters, through the same queryset methods as the admin's register."""
-    documents = DirectivePage.objects.all()
-    narrowed = False
-    if params.document_type:
-        documents, narrowed = documents.of_document_type(params.document_type), True
-    if params.number:
-        documents, narrowed = documents.with_number(params.number), True
-    if params.issuing_body:
-        documents, narrowed = documents.issued_by(params.issuing_body), True
-    if params.year:
-        documents, narrowed = documents.issued_in_year(params.year), True
-    if params.field:
-        if not LegalField.objects.filter(slug=params.field).exists():
-            raise BadParameter("field", f"No field with slug {params.field!r}")
-        documents, narrowed = documents.in_legal_field(params.field), True
-    if params.validity:
-        documents, narrowed = documents.with_validity(params.validity), True
-    return pages.filter(pk__in=documents.values("pk")) if narrowed else pages
 
 
 def display_date():

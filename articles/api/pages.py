@@ -15,8 +15,8 @@ from api.bounds import MAX_ID
 from api.parameters import LanguageCode, requested_locale
 from api.problems import Problem, problem
 from articles.api.filters import (
+    ListingParams,
     PageFilters,
-    apply_filters,
     apply_ordering,
     selected_fields,
 )
@@ -47,17 +47,17 @@ router = Router(tags=["pages"])
     ),
     operation_id="articles_api_views_list_pages",
 )
-def list_pages(request: HttpRequest, filters: Query[PageFilters]):
-    fields = selected_fields(filters.fields)
+def list_pages(request: HttpRequest, filters: Query[PageFilters], listing: Query[ListingParams]):
+    fields = selected_fields(listing.fields)
     refs = References(request, current_site(request))
-    pages = apply_ordering(apply_filters(refs.visible, filters), filters.order)
+    pages = apply_ordering(filters.filter(refs.visible), listing.order)
     count = pages.count()
     window = list(
-        pages.values_list("pk", "content_type_id")[filters.offset : filters.offset + filters.limit]
+        pages.values_list("pk", "content_type_id")[listing.offset : listing.offset + listing.limit]
     )
     specific = fetch_specific(window)
     items = serialise_cards([specific[pk] for pk, _ in window if pk in specific], refs, fields)
-    return {"count": count, "limit": filters.limit, "offset": filters.offset, "items": items}
+    return {"count": count, "limit": listing.limit, "offset": listing.offset, "items": items}
 
 
 class DetailParams(Schema):
