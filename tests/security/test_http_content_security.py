@@ -7,7 +7,7 @@ is checked in real Chromium by tests/editorial/test_editor_in_browser.py and bel
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.editorial.test_editor_in_browser import chromium_path, note_csp_violation
+from tests.editorial.browser import chromium_path, note_csp_violation
 
 HEADER = "Content-Security-Policy"
 
