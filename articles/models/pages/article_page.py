@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from articles.blocks import body_blocks
 from articles.models.pages.common import tabbed, today
 from articles.preview import HeadlessPreviewMixin
+from articles.widgets import TreeCheckboxSelectMultiple
 from editorial.forms import EditorialPageForm
 
 
@@ -83,7 +84,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         FieldRowPanel([FieldPanel("display_date"), FieldPanel("byline")]),
         FieldPanel("source"),
         FieldRowPanel([FieldPanel("is_announcement"), FieldPanel("is_featured")]),
-        FieldPanel("categories"),
+        FieldPanel("categories", widget=TreeCheckboxSelectMultiple),
         FieldPanel("tags"),
         InlinePanel("related_pages", heading=_("Related pages"), label=_("related page")),
     ]

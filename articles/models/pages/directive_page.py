@@ -21,6 +21,7 @@ from articles.models.pages.common import tabbed
 from articles.models.querysets import DirectivePageQuerySet
 from articles.models.validity import Validity
 from articles.preview import HeadlessPreviewMixin
+from articles.widgets import TreeCheckboxSelectMultiple
 from editorial.forms import EditorialPageForm
 from vietnamese_text.document_numbers import parse_document_number
 
@@ -93,7 +94,7 @@ class DirectivePage(HeadlessPreviewMixin, Page):
             [FieldPanel("issue_date"), FieldPanel("effective_date"), FieldPanel("expiry_date")]
         ),
         FieldPanel("validity_override"),
-        FieldPanel("legal_fields"),
+        FieldPanel("legal_fields", widget=TreeCheckboxSelectMultiple),
         InlinePanel("relations", heading=_("Related documents"), label=_("relation")),
     ]
     edit_handler = tabbed(content_panels, metadata_panels)
