@@ -1,11 +1,24 @@
-"""Fixtures shared by every test: a small site tree, built per test, never a big fixture."""
+"""Fixtures shared by every test: a small site tree built per test, the demo portal loaded
+once per module for the tests that only read it, and a webhook receiver."""
+
+import io
+from dataclasses import dataclass
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase
+from wagtail.models import Page
 
 from articles.models import DirectiveIndexPage, DocumentType, GalleryIndexPage, SectionIndexPage
 from home.models import HomePage
 from tests import webhook_receiver
-from tests.site_tree import add_published, create_home_page, create_news_section
+from tests.site_tree import (
+    create_directive_register,
+    create_home_page,
+    create_news_section,
+    create_photo_library,
+)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -21,32 +34,87 @@ def pytest_collection_modifyitems(config, items):
         items[:] = [item for item in items if not item.get_closest_marker("postgres")]
 
 
-@pytest.fixture
-def home_page(db) -> HomePage:
-    return create_home_page()
+@dataclass(frozen=True)
+class SiteTree:
+    """Ids of the small site's pages."""
+
+    home_page: int
+    news_section: int
+    directive_register: int
+    photo_library: int
+
+
+@pytest.fixture(scope="module")
+def site_built_once(django_db_setup, django_db_blocker) -> SiteTree:
+    """The small site built once for a module whose tests add pages to it but never change it:
+    `pytestmark = pytest.mark.usefixtures("site_built_once")`. The page fixtures below then
+    hand out fresh copies of its pages instead of building them for each test.
+
+    Built in a transaction rolled back after the module; each test runs in a savepoint inside
+    it, so the pages a test adds are gone before the next test. Not for transactional tests.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = create_home_page()
+        yield SiteTree(
+            home_page=home.pk,
+            news_section=create_news_section(home).pk,
+            directive_register=create_directive_register(home).pk,
+            photo_library=create_photo_library(home).pk,
+        )
+        transaction.set_rollback(True)
+
+
+def built_once(request, model: type[Page], name: str) -> Page | None:
+    """The page `name` of the module's site_built_once, or None if the module has none."""
+    if "site_built_once" not in request.fixturenames:
+        return None
+    return model.objects.get(pk=getattr(request.getfixturevalue("site_built_once"), name))
 
 
 @pytest.fixture
-def news_section(home_page) -> SectionIndexPage:
-    return create_news_section(home_page)
+def home_page(request, db) -> HomePage:
+    return built_once(request, HomePage, "home_page") or create_home_page()
 
 
 @pytest.fixture
-def directive_register(home_page) -> DirectiveIndexPage:
-    return add_published(
-        home_page, DirectiveIndexPage(title="Văn bản chỉ đạo, điều hành", slug="van-ban")
+def news_section(request, home_page) -> SectionIndexPage:
+    return built_once(request, SectionIndexPage, "news_section") or create_news_section(home_page)
+
+
+@pytest.fixture
+def directive_register(request, home_page) -> DirectiveIndexPage:
+    return built_once(request, DirectiveIndexPage, "directive_register") or (
+        create_directive_register(home_page)
     )
 
 
 @pytest.fixture
-def photo_library(home_page) -> GalleryIndexPage:
-    return add_published(home_page, GalleryIndexPage(title="Thư viện ảnh", slug="thu-vien-anh"))
+def photo_library(request, home_page) -> GalleryIndexPage:
+    return built_once(request, GalleryIndexPage, "photo_library") or (
+        create_photo_library(home_page)
+    )
 
 
 @pytest.fixture
 def directive_type(db) -> DocumentType:
     """Seeded by a data migration; editors may edit the list."""
     return DocumentType.objects.get(code="CT")
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo portal (`load_demo`, about ten seconds), loaded once for a module of tests.
+
+    It is loaded in a transaction rolled back after the module; each test runs in a savepoint
+    inside it, so what a test writes is still undone after that test. Every test of such a
+    module sees the demo, so a module using this holds demo tests only.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        # wagtail-localize publishes translations when the command's transaction commits.
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

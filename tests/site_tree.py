@@ -6,7 +6,7 @@ databases of tests/reliability (scratch.py), so both start from the same tree.
 
 from wagtail.models import Locale, Page, Site
 
-from articles.models import SectionIndexPage
+from articles.models import DirectiveIndexPage, GalleryIndexPage, SectionIndexPage
 from home.models import HomePage
 
 
@@ -31,3 +31,13 @@ def create_home_page() -> HomePage:
 
 def create_news_section(home: HomePage) -> SectionIndexPage:
     return add_published(home, SectionIndexPage(title="Tin tức – Sự kiện", slug="tin-tuc"))
+
+
+def create_directive_register(home: HomePage) -> DirectiveIndexPage:
+    return add_published(
+        home, DirectiveIndexPage(title="Văn bản chỉ đạo, điều hành", slug="van-ban")
+    )
+
+
+def create_photo_library(home: HomePage) -> GalleryIndexPage:
+    return add_published(home, GalleryIndexPage(title="Thư viện ảnh", slug="thu-vien-anh"))

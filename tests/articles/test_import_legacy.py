@@ -25,7 +25,7 @@ from articles.importing.legacy.extract import read_article
 from articles.importing.legacy.importer import LegacyImporter
 from articles.importing.report import RowRejected
 from articles.models import ArticlePage, Byline, DirectivePage, ImportRecord, SectionIndexPage
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 SEED_DIR = Path(
     os.environ.get("GOVCMS_SEED_DIR", Path(__file__).resolve().parents[3] / "shared" / "seed")

@@ -32,7 +32,10 @@ from articles.models.pages import (
 )
 from articles.renditions import rendition_specs
 from tests.articles.pages_api import every_block, get, media
-from tests.conftest import add_published
+from tests.site_tree import add_published
+
+# The tests add pages to the small site and read the API: its sections are built once.
+pytestmark = pytest.mark.usefixtures("site_built_once")
 
 # Every block an editor can add, as articles/blocks.py defines them.
 BLOCK_TYPES = {name for name, _ in body_blocks()}

@@ -18,8 +18,11 @@ from articles.factories import (
 from articles.models import SectionIndexPage
 from articles.models.pages import ArticleRelatedPage
 from tests.articles.pages_api import get
-from tests.conftest import add_published
 from tests.hidden_pages import HIDDEN_STATES, make_hidden
+from tests.site_tree import add_published
+
+# The tests add pages to the small site and read the API: its sections are built once.
+pytestmark = pytest.mark.usefixtures("site_built_once")
 
 PAGE_KINDS = {
     "articles.ArticlePage": (ArticlePageFactory, "news_section"),

@@ -20,7 +20,7 @@ from wagtail_localize.operations import translate_object
 
 from articles.models import ArticlePage, DirectivePage, IssuingBody
 from home.translation_admin import out_of_date_message, translation_states
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 ENGLISH = {
     "Tập huấn hòa giải ở cơ sở": "Training for community mediators",

@@ -21,7 +21,7 @@ from articles.models import (
 )
 from tests.articles.pages_api import get
 from tests.articles.test_translation import publish, source_strings, translate
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 ENGLISH = {
     "Ngày Pháp luật 2021": "Law Day 2021",

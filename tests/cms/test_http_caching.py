@@ -23,7 +23,7 @@ from articles.models import SectionIndexPage
 from articles.preview import make_preview_token
 from home.content_version import current
 from home.models import Menu, SiteSettings
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 READ_ENDPOINTS = [
     "/api/v2/pages/",

@@ -26,8 +26,8 @@ from articles.models import (
 )
 from home.models import HomePage
 from tests.articles.admin_forms import PUBLISH, assert_saved, edit_page_url
-from tests.conftest import add_published
 from tests.editorial.page_forms import FIELDS, page_form
+from tests.site_tree import add_published
 
 VERSION_A = "Phiên bản thứ nhất"
 VERSION_B = "Phiên bản đã sửa"

@@ -10,8 +10,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from articles.factories import ArticlePageFactory
 from articles.models import StandardPage
 from tests.articles.admin_forms import add_page_url, assert_saved, edit_page_url
-from tests.conftest import add_published
 from tests.editorial.page_forms import page_form
+from tests.site_tree import add_published
 
 TITLE = "Sở Tư pháp tập huấn Đảng viên mới"
 FRONTEND = "https://stp.soctrang.gov.vn"

@@ -19,8 +19,8 @@ from editorial.workflows import (
     PUBLICATION_APPROVAL,
 )
 from tests.articles.admin_forms import add_page_url, assert_saved, edit_page_url
-from tests.conftest import add_published
 from tests.editorial.page_forms import SUBMIT, page_form, with_comment, workflow_action_url
+from tests.site_tree import add_published
 
 
 def recipients(mailoutbox) -> list[str]:

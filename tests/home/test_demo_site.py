@@ -18,15 +18,10 @@ from articles.models import (
 from home import demo_content
 from home.models import HomePage, Menu, SiteSettings
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+pytestmark = [pytest.mark.slow, pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
-
-
-def test_seed_article_is_published_with_its_exact_text(demo):
+def test_seed_article_is_published_with_its_exact_text():
     article = ArticlePage.objects.get(title=demo_content.SEED_ARTICLE_TITLE)
     assert article.live
     # The source uses no-break spaces, kept as they are.
@@ -42,7 +37,7 @@ def test_seed_article_is_published_with_its_exact_text(demo):
     assert "Chị thị này" in paragraphs[1]
 
 
-def test_directive_05_ct_tu_carries_its_metadata(demo):
+def test_directive_05_ct_tu_carries_its_metadata():
     directive = DirectivePage.objects.get(number="05-CT/TU")
     assert directive.issuing_body.name == "Ban Thường vụ Tỉnh ủy Sóc Trăng"
     assert directive.document_type.code == "CT"
@@ -51,7 +46,7 @@ def test_directive_05_ct_tu_carries_its_metadata(demo):
     assert directive.attachments.count() == 1
 
 
-def test_every_page_type_is_shown(demo):
+def test_every_page_type_is_shown():
     assert GalleryPage.objects.filter(media_type="photo", live=True).exists()
     assert GalleryPage.objects.filter(media_type="video", live=True).exists()
     assert ArticlePage.objects.filter(is_announcement=True, live=True).exists()
@@ -61,20 +56,20 @@ def test_every_page_type_is_shown(demo):
     assert StandardPage.objects.filter(slug="lien-he").exists()
 
 
-def test_site_settings_and_menu_are_filled(demo):
+def test_site_settings_and_menu_are_filled():
     home = HomePage.objects.get(locale__language_code="vi")  # en and km versions exist too
     settings = SiteSettings.for_site(home.get_site())
     assert settings.organisation_name.startswith("Sở Tư pháp tỉnh Sóc Trăng")
     assert len(Menu.objects.get(handle="main").items) >= 5
 
 
-def test_loading_twice_changes_nothing(demo):
+def test_loading_twice_changes_nothing():
     counts = (Page.objects.count(), get_image_model().objects.count(), Menu.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     assert (Page.objects.count(), get_image_model().objects.count(), Menu.objects.count()) == counts
 
 
-def test_api_lists_the_seed_article_with_its_vietnamese_title(demo, client):
+def test_api_lists_the_seed_article_with_its_vietnamese_title(client):
     response = client.get("/api/v2/pages/", {"type": "articles.ArticlePage"})
     assert response.status_code == 200
     titles = [item["title"] for item in response.json()["items"]]

@@ -13,8 +13,8 @@ from wagtail.models import PageViewRestriction
 from articles.models import SectionIndexPage
 from home.api.visits import REQUESTS_PER_MINUTE
 from home.models import PageVisits, SiteVisits
-from tests.conftest import add_published
 from tests.problems import assert_problem
+from tests.site_tree import add_published
 
 
 @pytest.fixture(autouse=True)

@@ -16,9 +16,9 @@ from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage
 from search.models import PendingIndexUpdate
-from tests.conftest import add_published
 from tests.reliability.tcp_proxy import SwitchableProxy
 from tests.search.conftest import ELASTICSEARCH_URL, elasticsearch_backend
+from tests.site_tree import add_published
 
 # Not skipped: `make test` always runs Elasticsearch; without it this fails loudly.
 pytestmark = pytest.mark.django_db

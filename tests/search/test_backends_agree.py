@@ -7,8 +7,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage, DirectivePage, SectionIndexPage
-from tests.conftest import add_published
 from tests.search.conftest import DATABASE, ELASTICSEARCH_URL, elasticsearch_backend
+from tests.site_tree import add_published
 
 TITLES = [
     "Tập huấn hòa giải ở cơ sở năm 2021",

@@ -19,8 +19,8 @@ from search.documents import COLUMNS
 from search.engines import Engine
 from search.models import IndexEntry, PendingIndexUpdate
 from search.tasks import apply_missed_index_updates
-from tests.conftest import add_published
 from tests.search.conftest import ELASTICSEARCH_URL, elasticsearch_backend
+from tests.site_tree import add_published
 
 pytestmark = pytest.mark.skipif(
     not ELASTICSEARCH_URL, reason="SEARCH_TEST_ELASTICSEARCH_URL is not set (make test sets it)"

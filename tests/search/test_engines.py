@@ -6,7 +6,7 @@ from articles.models import ArticlePage
 from search.documents import COLUMNS
 from search.engines import Counted, Engine, Ranking
 from search.languages import analyse_query
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 
 def test_every_engine_ranks_and_counts_with_a_degraded_flag(search_backend, news_section):

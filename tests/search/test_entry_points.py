@@ -3,7 +3,7 @@
 import pytest
 
 from articles.models import ArticlePage, DirectivePage
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from articles.models import ArticlePage, DirectivePage
 from search.english import stem
 from search.languages import STEM_MARK, TextInLanguage, analyse_query, index_terms
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 # Khmer test text written for these tests (a placeholder, not a published translation):
 # "Training course on grassroots mediation" / "Free legal aid for the people of Sóc Trăng".

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from articles.models import ArticlePage, DirectivePage
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from articles.models import ArticlePage
 from search.models import UnansweredSearch
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from articles.models import ArticlePage, DirectivePage, IssuingBody
-from tests.conftest import add_published
 from tests.search.test_locales import translated
+from tests.site_tree import add_published
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from articles.factories import ImageFactory
 from articles.models import ArticlePage
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 # The option labels of the body's choice blocks (image alignment, heading level, notice
 # tone), in Vietnamese and English: an editor's layout choice, not text of the page.

@@ -24,8 +24,8 @@ from wagtail.models import Page, Site
 from articles.factories import ArticlePageFactory
 from articles.models import SectionIndexPage
 from editorial.roles import ADMINISTRATORS, MODERATORS, WRITERS
-from tests.conftest import add_published
 from tests.editorial.conftest import logged_in, member_of
+from tests.site_tree import add_published
 
 REFUSED, ALLOWED = "refused", "allowed"
 

@@ -21,7 +21,7 @@ import pytest
 from articles.factories import ArticlePageFactory, DirectivePageFactory
 from articles.models import SectionIndexPage
 from tests.articles.pages_api import get
-from tests.conftest import add_published
+from tests.site_tree import add_published
 
 PAYLOADS = {
     "script": "<script>alert(1)</script>",
