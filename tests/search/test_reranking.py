@@ -5,9 +5,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import given
 from hypothesis import strategies as st
-from vietnamese_text.folding import fold
-from vietnamese_text.normalise import syllables
-from vietnamese_text.syllable import is_vietnamese_syllable
 from wagtail.models import Page
 
 from articles.models import ArticlePage
@@ -18,6 +15,9 @@ from search.models import root_content_type
 from search.reranking import RERANK_DEPTH, rerank, reranked_slice
 from tests.site_tree import add_published
 from tests.vietnamese_text.test_normalise_and_fold import texts
+from vietnamese_text.folding import fold
+from vietnamese_text.normalise import syllables
+from vietnamese_text.syllable import is_vietnamese_syllable
 
 # A question that spells out one page's title, and a page that BM25 prefers: it
 # repeats most of the question's words, in a title of its own.
