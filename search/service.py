@@ -104,5 +104,7 @@ def search(pages, visible, typed: str, language: str, offset: int, limit: int) -
         ids=window,
         promoted=set(promoted),
         corrected_query=corrected,
-        suggestion=did_you_mean(analysis.text, vocabulary) if vietnamese else None,
+        suggestion=did_you_mean(analysis.text, analysis.analysed, vocabulary)
+        if vietnamese
+        else None,
     )

@@ -20,8 +20,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
+from search.analysis import AnalysedQuery
 from search.documents import COLUMNS, field_texts
-from search.languages import VIETNAMESE, analyse_query
 from search.ranking import RankedSearch
 from vietnamese_text.document_numbers import parse_document_number
 from vietnamese_text.folding import fold
@@ -71,10 +71,9 @@ class PublicVocabulary:
             self.present.update((term, term in found) for term in new)
         return {term for term in terms if self.present.get(term) or self.counted.get(term, 0)}
 
-    def texts_holding(self, words: list[str]) -> list[str]:
+    def texts_matching(self, analysed: AnalysedQuery) -> list[str]:
         """The searchable texts (title, summary, body…) of the visible pages that match
-        `words` best: the evidence of how the site spells them."""
-        analysed = analyse_query(" ".join(words), VIETNAMESE)
+        the query best: the evidence of how the site spells its words."""
         ranked = RankedSearch(self.engine, self.pages, analysed, list(COLUMNS))
         ids = [pk for pk, _ in ranked.engine_slice(limit=EVIDENCE_PAGES, offset=0)]
         pages = self.pages.filter(pk__in=ids).specific()
@@ -89,6 +88,8 @@ MAX_TYPO_WORDS = 3
 MAX_TYPO_LENGTH = 12
 # Pages read for "did you mean": the best matches hold the phrase if any page does.
 EVIDENCE_PAGES = 20
+# The longest run of words restored as one phrase.
+MAX_PHRASE_WORDS = 8
 # Words a document number is typed as: a number, then up to four codes or a year.
 MAX_NUMBER_PARTS = 5
 
@@ -140,23 +141,23 @@ def closest_known(folded: str, frequencies: Frequencies) -> str | None:
     return best if best and counts.get(best, 0) else None
 
 
-def did_you_mean(query: str, vocabulary: PublicVocabulary) -> str | None:
+def did_you_mean(query: str, analysed: AnalysedQuery, vocabulary: PublicVocabulary) -> str | None:
     """The query with marks restored where it has none, or None if nothing changes.
 
     Each run of query words takes the accented spelling the site's public texts use
     most for that whole run (longest runs first, then pairs, then single words), so
     the words of a phrase are restored together: "ky nang" → "kỹ năng". The words of
-    a document number typed with spaces ("05 ct tu") are kept as typed.
+    a document number typed with spaces ("05 ct tu") are kept as typed. The texts are
+    those of the pages that best match `analysed`, the query's one analysis.
     """
     normalised = normalise(query)
     words = WORD.findall(normalised)[:MAX_WORDS]
     if not words or any(fold(word) != word for word in words):
         return None  # typed with an input method: its unmarked words are meant so
     numbers = document_number_words(words)
-    phrases = [run for run in runs_between(words, numbers) if any(map(is_vietnamese_syllable, run))]
-    if not phrases:
+    if not any(is_vietnamese_syllable(w) for i, w in enumerate(words) if i not in numbers):
         return None  # nothing could take a mark: no need to read the site's texts
-    texts = vocabulary.texts_holding([word for run in phrases for word in run])
+    texts = vocabulary.texts_matching(analysed)
     restored = []
     for is_number, run in itertools.groupby(range(len(words)), key=numbers.__contains__):
         run_words = [words[index] for index in run]
@@ -167,23 +168,14 @@ def did_you_mean(query: str, vocabulary: PublicVocabulary) -> str | None:
     return WORD.sub(lambda match: next(spellings, match.group()), normalised)
 
 
-def runs_between(words: list[str], skipped: set[int]) -> list[list[str]]:
-    """The runs of `words` between the indexes in `skipped`."""
-    return [
-        [words[index] for index in run]
-        for is_skipped, run in itertools.groupby(range(len(words)), key=skipped.__contains__)
-        if not is_skipped
-    ]
-
-
 def restore_marks(words: list[str], texts: list[str]) -> list[str]:
     """`words` (folded) spelled as `texts` spell them most: the longest run of words found
     in the texts wins, and a word found nowhere keeps the letters as typed."""
-    tokens = [WORD.findall(normalise(text)) for text in texts]
+    spellings = Spellings(texts)
     restored, start = [], 0
     while start < len(words):
-        for end in range(len(words), start, -1):
-            spelling = most_used_spelling(words[start:end], tokens)
+        for end in range(min(len(words), start + MAX_PHRASE_WORDS), start, -1):
+            spelling = spellings.most_used(words[start:end])
             if spelling is not None:
                 break
         else:
@@ -193,24 +185,31 @@ def restore_marks(words: list[str], texts: list[str]) -> list[str]:
     return restored
 
 
-def most_used_spelling(run: list[str], tokens: list[list[str]]) -> list[str] | None:
-    """The spelling of `run` (folded words) that the most texts use, then the most often;
-    None when no text holds the run."""
-    texts_using: Counter[tuple[str, ...]] = Counter()
-    uses: Counter[tuple[str, ...]] = Counter()
-    width = len(run)
-    for text in tokens:
-        folded = [fold(token) for token in text]
+class Spellings:
+    """The words of some texts, normalised, found by their folded form."""
+
+    def __init__(self, texts: list[str]):
+        self.words = [WORD.findall(normalise(text)) for text in texts]
+        self.folded = [[fold(word) for word in words] for words in self.words]
+        self.places: dict[str, list[tuple[int, int]]] = {}
+        for text, folded in enumerate(self.folded):
+            for position, word in enumerate(folded):
+                self.places.setdefault(word, []).append((text, position))
+
+    def most_used(self, run: list[str]) -> list[str] | None:
+        """The spelling of `run` (folded words) that the most texts use, then the most
+        often; None when no text holds the run."""
+        width = len(run)
         found = [
-            tuple(text[i : i + width])
-            for i in range(len(text) - width + 1)
-            if folded[i : i + width] == run
+            (text, tuple(self.words[text][position : position + width]))
+            for text, position in self.places.get(run[0], [])
+            if self.folded[text][position : position + width] == run
         ]
-        texts_using.update(set(found))
-        uses.update(found)
-    if not texts_using:
-        return None
-    return list(max(texts_using, key=lambda spelling: (texts_using[spelling], uses[spelling])))
+        if not found:
+            return None
+        texts_using = Counter(spelling for _, spelling in set(found))
+        uses = Counter(spelling for _, spelling in found)
+        return list(max(texts_using, key=lambda spelling: (texts_using[spelling], uses[spelling])))
 
 
 def document_number_words(words: list[str]) -> set[int]:
@@ -222,7 +221,7 @@ def document_number_words(words: list[str]) -> set[int]:
         if not word.isdigit():
             continue
         parts = words[start : start + MAX_NUMBER_PARTS]
-        for length in range(len(parts), 1, -1):
+        for length in range(2, len(parts) + 1):  # shortest: an issuer takes any dashed word
             if is_document_number(parts[:length]):
                 indexes.update(range(start, start + length))
                 break

@@ -8,6 +8,7 @@ numbers typed with spaces ("05 ct tu") are never given marks ("05 ct tư").
 import pytest
 
 from articles.factories import ArticlePageFactory, DirectivePageFactory
+from search.suggest import document_number_words, restore_marks
 from tests.hidden_pages import make_hidden
 
 
@@ -80,3 +81,31 @@ def test_hidden_pages_spelling_never_wins(client, site, state):
             lead="Kỷ năng kỷ năng kỷ năng.",
         )
     assert suggestion(client, "ky nang") == "kỹ năng"
+
+
+# --- the rules, without a site ---------------------------------------------------------------
+
+
+def test_restore_marks_prefers_the_pairs_spelling_to_each_syllables():
+    texts = ["Kỳ họp", "kỳ thi", "Nâng cao", "nâng ngạch", "Kỹ năng mềm"]
+    assert restore_marks(["ky", "nang"], texts) == ["kỹ", "năng"]
+    assert restore_marks(["ky"], texts) == ["kỳ"]
+
+
+def test_restore_marks_counts_texts_before_repetitions():
+    texts = ["kỷ năng kỷ năng kỷ năng", "kỹ năng", "Kỹ năng"]
+    assert restore_marks(["ky", "nang"], texts) == ["kỹ", "năng"]
+
+
+@pytest.mark.parametrize(
+    ("words", "number"),
+    [
+        (["05", "ct", "tu"], {0, 1, 2}),
+        (["chi", "thi", "05", "ct", "tu", "ve", "hoa", "giai"], {2, 3, 4}),
+        (["42", "2022", "nd", "cp"], {0, 1, 2, 3}),
+        (["5", "nguoi", "chet"], set()),  # a number and words, not a document number
+        (["nam", "2021"], set()),
+    ],
+)
+def test_document_number_words_are_found_by_the_one_parser(words, number):
+    assert document_number_words(words) == number
