@@ -17,6 +17,9 @@ from articles.factories import (
 from articles.feeds import FEED_ITEMS
 from tests.hidden_pages import HIDDEN_STATES, make_hidden
 
+# The tests add pages to the small site and read the feeds: its sections are built once.
+pytestmark = pytest.mark.usefixtures("site_built_once")
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 DUBLIN_CORE = "{http://purl.org/dc/elements/1.1/}"
 FRONTEND = "https://stp.soctrang.gov.vn"

@@ -14,6 +14,9 @@ from articles.factories import (
 )
 from tests.problems import assert_problem
 
+# The tests add pages to the small site and read the API: its sections are built once.
+pytestmark = pytest.mark.usefixtures("site_built_once")
+
 
 def get(client, url, **params):
     return client.get(url, params, HTTP_HOST="localhost")

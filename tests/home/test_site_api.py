@@ -14,6 +14,9 @@ from home.models import Menu, SiteSettings
 from tests.hidden_pages import HIDDEN_STATES, make_hidden
 from tests.problems import assert_problem
 
+# The tests add pages to the small site and read the API: its sections are built once.
+pytestmark = pytest.mark.usefixtures("site_built_once")
+
 
 def frontend_path(page) -> str:
     """url_path is /trang-chu/<section>/<slug>/; the frontend path drops the home page."""
