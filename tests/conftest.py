@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from articles.models import DirectiveIndexPage, DocumentType, GalleryIndexPage, SectionIndexPage
 from home.models import HomePage
@@ -93,6 +93,12 @@ def photo_library(request, home_page) -> GalleryIndexPage:
     return built_once(request, GalleryIndexPage, "photo_library") or (
         create_photo_library(home_page)
     )
+
+
+@pytest.fixture
+def english(db) -> Locale:
+    """The English content locale (vi, en and km are created by home's migration 0006)."""
+    return Locale.objects.get(language_code="en")
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 import pytest
 from django.test import override_settings
-from wagtail.models import Locale
 
 from articles.factories import ArticlePageFactory
 from tests.articles.pages_api import get
@@ -15,11 +14,6 @@ def translate(page, locale, title: str):
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
-
-
-@pytest.fixture
-def english(db) -> Locale:
-    return Locale.objects.get_or_create(language_code="en")[0]
 
 
 @pytest.fixture

@@ -34,11 +34,6 @@ ENGLISH = {
 
 
 @pytest.fixture
-def english(db) -> Locale:
-    return Locale.objects.get(language_code="en")
-
-
-@pytest.fixture
 def article(news_section) -> ArticlePage:
     return add_published(
         news_section,

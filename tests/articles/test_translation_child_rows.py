@@ -4,7 +4,6 @@ their captions and titles are offered for translation, their files travel unchan
 import datetime
 
 import pytest
-from wagtail.models import Locale
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.operations import translate_object
 
@@ -40,11 +39,6 @@ ENGLISH = {
     "tap-huan": "training",
     "Danh sách học viên": "List of participants",
 }
-
-
-@pytest.fixture
-def english(db) -> Locale:
-    return Locale.objects.get(language_code="en")
 
 
 @pytest.fixture

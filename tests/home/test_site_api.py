@@ -46,11 +46,6 @@ def article(news_section):
 
 
 @pytest.fixture
-def english(db) -> Locale:
-    return Locale.objects.get_or_create(language_code="en")[0]
-
-
-@pytest.fixture
 def site_settings(home_page) -> SiteSettings:
     found = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     found.organisation_name = "Sở Tư pháp tỉnh Sóc Trăng"

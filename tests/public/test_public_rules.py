@@ -1,6 +1,5 @@
 """The public rules every endpoint shares: a page's frontend path and a request's site."""
 
-import pytest
 from django.test import RequestFactory
 from wagtail.models import Locale, Page, Site
 
@@ -17,11 +16,6 @@ def translate(page: Page, locale: Locale, title: str) -> Page:
     copy.save_revision().publish()
     copy.refresh_from_db()
     return copy
-
-
-@pytest.fixture
-def english(db) -> Locale:
-    return Locale.objects.get_or_create(language_code="en")[0]
 
 
 def test_default_language_page_path_is_its_path_below_the_home_page(news_section):
