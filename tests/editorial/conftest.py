@@ -138,9 +138,7 @@ def log_in(live_server, chromium: Browser, open_tabs, csp_violations):
 
     def log_in_as(username: str) -> Page:
         # Vietnamese editors' browsers ask for Vietnamese: the admin answers in it.
-        context = chromium.new_context(
-            locale="vi-VN", base_url=live_server.url, viewport={"width": 1400, "height": 900}
-        )
+        context = chromium.new_context(locale="vi-VN", base_url=live_server.url)
         context.set_default_timeout(TIMEOUT_MS)
         for fetched_beside_the_page in ("**/admin/sprite/**", "**/admin/jsi18n/**"):
             context.route(fetched_beside_the_page, retry_when_the_database_is_busy)

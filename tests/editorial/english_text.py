@@ -17,13 +17,15 @@ SYLLABLE = re.compile(
     r"[aeiouy]{1,3}(?:ng|nh|ch|c|m|n|p|t)?"
 )
 WORD = re.compile(r"[^\W\d_]+")
+# A file's name is the uploader's, in any language: "ke-hoach_mSYwjgk.pdf".
+FILE_NAME = re.compile(r"[\w.-]+\.[A-Za-z0-9]{2,4}\b")
 
 
 def foreign_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     """The words of `text` that are not Vietnamese syllables, nor allowed, nor codes in
-    capitals (CT, UBND, PDF), nor single letters (A → Z)."""
+    capitals (CT, UBND, PDF), nor single letters (A → Z), nor in file names."""
     found = []
-    for word in WORD.findall(text):
+    for word in WORD.findall(FILE_NAME.sub(" ", text)):
         if len(word) == 1 or word.lower() in allowed or word.isupper():
             continue
         if not SYLLABLE.fullmatch(fold(word)):

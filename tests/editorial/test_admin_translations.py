@@ -58,6 +58,7 @@ def test_the_project_wins_over_wagtail_on_the_same_string():
         ("1-5 trên 5 None", ["None"]),
         ("Chỉ thị 05-CT/TU của UBND tỉnh", []),
         ("Tiêu đề: (A → Z)", []),
+        ("Kế hoạch\tke-hoach_mSYwjgk.pdf\t0 phút trước", []),
     ],
 )
 def test_english_is_told_from_vietnamese(text, english):
