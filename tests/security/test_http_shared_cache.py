@@ -48,7 +48,9 @@ def free_port() -> int:
 
 def status_of(url: str) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        # A worker's first answer imports every URL module and builds the schema: seconds
+        # on a loaded machine, so the timeout allows for it.
+        with urllib.request.urlopen(url, timeout=60) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
