@@ -13,13 +13,21 @@ from search.reranking import RERANK_DEPTH, rerank, reranked_slice
 
 
 class RankedSearch:
-    def __init__(self, engine: Engine, queryset, analysed: AnalysedQuery, columns: list[str]):
+    def __init__(
+        self,
+        engine: Engine,
+        queryset,
+        analysed: AnalysedQuery,
+        columns: list[str],
+        memo: dict | None = None,
+    ):
         self.engine = engine
         self.queryset = queryset
         self.analysed = analysed
         self.columns = columns
         # What the engine computed for this query (statistics, ranking); dies with it.
-        self.memo: dict = {}
+        # Rankings of one request may share it: its keys say what each entry depends on.
+        self.memo: dict = {} if memo is None else memo
         self.head: list[tuple[int, float]] | None = None
         #: Whether some answer came from the database because the engine could not give it.
         self.degraded = False

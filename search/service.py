@@ -90,7 +90,7 @@ def search(pages, visible, typed: str, language: str, offset: int, limit: int) -
     # VNI are Vietnamese keyboards: other languages' queries are taken as typed).
     corrected = recover_typing(query, vocabulary) if query and vietnamese else None
     analysis = analyse(corrected or query, language)
-    ranked = RankedSearch(engine, pages, analysis.analysed, list(COLUMNS))
+    ranked = RankedSearch(engine, pages, analysis.analysed, list(COLUMNS), vocabulary.memo)
     total = ranked.count()
     promoted = query_log.promoted_pages(query, pages)[:limit] if offset == 0 else []
     ranked_ids = [pk for pk, _ in ranked.slice(limit=limit, offset=offset)]

@@ -50,6 +50,9 @@ class PublicVocabulary:
         self.pages = pages
         self.counted: dict[str, int] = {}
         self.present: dict[str, bool] = {}
+        # The engine's per-query scratch space (search.ranking), shared with the request's
+        # own ranking: term statistics are read once per request, not once per ranking.
+        self.memo: dict = {}
 
     def __call__(self, terms: list[str]) -> dict[str, int]:
         """How many visible pages hold each term."""
@@ -74,7 +77,7 @@ class PublicVocabulary:
     def texts_matching(self, analysed: AnalysedQuery) -> list[str]:
         """The searchable texts (title, summary, body…) of the visible pages that match
         the query best: the evidence of how the site spells its words."""
-        ranked = RankedSearch(self.engine, self.pages, analysed, list(COLUMNS))
+        ranked = RankedSearch(self.engine, self.pages, analysed, list(COLUMNS), self.memo)
         ids = [pk for pk, _ in ranked.engine_slice(limit=EVIDENCE_PAGES, offset=0)]
         pages = self.pages.filter(pk__in=ids).specific()
         return [text for page in pages for _, text in field_texts(page, page.get_search_fields())]
