@@ -13,6 +13,7 @@ from playwright.sync_api import Page, Route
 
 ARTIFACTS = Path(settings.BASE_DIR) / "var" / "test-artifacts"
 TIMEOUT_MS = 15_000
+LEAVING_MS = 500  # for the requests a page sends as it is left (editing-session release)
 
 
 def chromium_path() -> str:

@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from editorial.roles import ADMINISTRATORS, MODERATORS, WRITERS
 from tests.editorial.browser import (
     ARTIFACTS,
+    LEAVING_MS,
     TIMEOUT_MS,
     chromium_path,
     note_csp_violation,
@@ -121,8 +122,13 @@ def open_tabs(request, chromium: Browser):
         for number, tab in enumerate(tabs):
             tab.screenshot(path=ARTIFACTS / f"{request.node.name}-{number}.png", full_page=True)
     for tab in tabs:
-        # The live server must have answered before the test database is flushed.
+        # The live server must have answered before the test database is flushed: leaving
+        # an edit form sends Wagtail's editing-session release, a write, so leave first
+        # and give the server that moment (SQLite's in-memory database cannot be flushed
+        # while another connection writes).
         tab.wait_for_load_state("networkidle")
+        tab.goto("about:blank")
+        tab.wait_for_timeout(LEAVING_MS)
         tab.context.close()
 
 
