@@ -6,28 +6,23 @@ preview endpoint is the one exception, and only with a valid token.
 """
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Path, Query, Router, Schema
-from ninja.responses import Response
 from wagtail.models import Locale, Page, Revision
 
 from api.bounds import MAX_ID
 from api.parameters import LanguageCode, requested_locale
 from api.problems import Problem, problem
+from articles.api.cards import fetch_specific, serialise_cards
 from articles.api.filters import (
     ListingParams,
     PageFilters,
     apply_ordering,
     selected_fields,
 )
+from articles.api.loading import LoadedPage, load_detail, load_specific
 from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
-from articles.api.serialisers import (
-    fetch_specific,
-    load_specific,
-    serialise_cards,
-    serialise_detail,
-)
 from articles.preview import PreviewTokenError, read_preview_token
 from public.sites import current_site
 
@@ -163,10 +158,10 @@ def in_locale(refs: References, page: Page, code: str | None):
     return detail_response(refs, original or page, is_fallback=True)
 
 
-def detail_response(refs: References, page: Page, *, is_fallback: bool = False) -> dict:
-    detail = serialise_detail(load_specific(page), refs)
-    detail["meta"]["is_fallback"] = is_fallback
-    return detail
+def detail_response(refs: References, page: Page, *, is_fallback: bool = False) -> LoadedPage:
+    loaded = load_detail(load_specific(page), refs)
+    loaded.is_fallback = is_fallback
+    return loaded
 
 
 class PreviewParams(Schema):
@@ -181,7 +176,7 @@ class PreviewParams(Schema):
     description="Needs the token the admin's Preview put in the link; tokens expire.",
     operation_id="articles_api_views_preview_page",
 )
-def preview_page(request: HttpRequest, params: Query[PreviewParams]):
+def preview_page(request: HttpRequest, response: HttpResponse, params: Query[PreviewParams]):
     try:
         revision_id = read_preview_token(params.token, params.id)
     except PreviewTokenError as error:
@@ -190,10 +185,9 @@ def preview_page(request: HttpRequest, params: Query[PreviewParams]):
     if revision is None:
         return not_found()
     draft = revision.as_object()
-    detail = serialise_detail(draft, References(request, current_site(request)), draft=True)
-    response = Response(detail)
+    loaded = load_detail(draft, References(request, current_site(request)), draft=True)
     response["Cache-Control"] = "private, no-store"  # a draft: no shared cache may keep it
-    return response
+    return loaded
 
 
 def not_found(detail: str = "No published page here."):

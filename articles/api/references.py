@@ -2,7 +2,7 @@
 
 Serialising a page happens in two steps: first every image, document and page id
 it mentions (in fields, child rows, StreamField blocks and rich text) is noted
-here; then `load()` fetches each kind in one query, and the serialisers read
+here; then `load()` fetches each kind in one query, and the schemas read
 from it. So the number of queries does not grow with the size of a body or of
 a listing.
 

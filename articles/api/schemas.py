@@ -1,5 +1,9 @@
 """The typed shapes of the pages API: one schema per page type and per body block.
 
+A page detail schema is the one definition of what its type shows: fields read
+the page (through a `LoadedPage`, articles/api/loading.py) and `resolve_*`
+methods turn what was bulk-loaded into the served shape.
+
 A frontend generates its client from `/api/openapi.json`, so every shape here is
 part of the public contract (snapshot-tested in tests/cms). Rich text is HTML
 whose links already point at frontend paths and document URLs.
@@ -11,6 +15,7 @@ from typing import Annotated, Literal
 from ninja import Field, Schema
 
 from api.parameters import page_types
+from articles.api.cards import finish_cards
 from articles.api.reference_schemas import (
     CitedDocument,
     Document,
@@ -19,8 +24,10 @@ from articles.api.reference_schemas import (
     html_field,
     plain_text_field,
 )
+from articles.api.references import guess_content_type
 from articles.api.rich_text import PLAIN_TEXT_DESCRIPTION
 from articles.blocks import body_block_schema
+from articles.models.pages import DirectiveRelation
 from articles.models.validity import ValidityCode
 
 # Body blocks: the union is derived from the blocks themselves (articles.blocks).
@@ -68,6 +75,10 @@ class LegalFieldOut(Schema):
     name: str
     slug: str
     path: list[str] = Field(description="Names from the top field down, e.g. Tư pháp › Hòa giải.")
+
+    @staticmethod
+    def resolve_path(field) -> list[str]:
+        return [f.name for f in field.ancestors_and_self()]
 
 
 class Validity(Schema):
@@ -139,12 +150,66 @@ class Meta(Schema):
     )
     preview: bool = Field(False, description="True for a draft served with a preview token.")
 
+    @staticmethod
+    def resolve_locale(loaded) -> str:
+        return loaded.refs.locale_codes.get(loaded.page.locale_id, "")
+
+    @staticmethod
+    def resolve_parent(loaded) -> dict | None:
+        return loaded.refs.page_link(loaded.ancestors[-1]) if loaded.ancestors else None
+
+    @staticmethod
+    def resolve_breadcrumbs(loaded) -> list[dict]:
+        return [loaded.refs.page_link(ancestor) for ancestor in loaded.ancestors]
+
+    @staticmethod
+    def resolve_translations(loaded) -> list[dict]:
+        refs = loaded.refs
+        return [
+            {
+                "locale": refs.locale_codes.get(other.locale_id, ""),
+                "id": other.pk,
+                "title": other.title,
+                "url": refs.page_url(other),
+            }
+            for other in loaded.translations
+        ]
+
 
 class PageBase(Schema):
     id: int
     title: str
     url: str = Field(description="Path on the frontend.")
     meta: Meta
+
+    @staticmethod
+    def resolve_id(loaded) -> int:
+        return loaded.page.pk
+
+    @staticmethod
+    def resolve_url(loaded) -> str:
+        return loaded.refs.page_url(loaded.page)
+
+    @staticmethod
+    def resolve_meta(loaded):
+        return loaded
+
+
+def rich_intro(loaded) -> str:
+    return loaded.refs.rich_text(loaded.page.intro)
+
+
+def rendered_body(loaded) -> list[dict]:
+    return loaded.body_blocks()
+
+
+def attachments(loaded) -> list[dict]:
+    refs = loaded.refs
+    return [
+        {"title": row.title or document["title"], "document": document}
+        for row in loaded.attachment_rows
+        if (document := refs.document(row.document_id)) is not None
+    ]
 
 
 # --- Listings ------------------------------------------------------------------------
@@ -222,9 +287,19 @@ class HomePageDetail(PageBase):
         )
     )
 
+    resolve_intro = staticmethod(rich_intro)
+
+    @staticmethod
+    def resolve_highlights(loaded) -> dict[str, list[dict]]:
+        return {
+            section: finish_cards(cards, loaded.refs) for section, cards in loaded.sections.items()
+        }
+
 
 class IndexDetailFields(PageBase):
     intro: str = html_field()
+
+    resolve_intro = staticmethod(rich_intro)
 
 
 class SectionIndexPageDetail(IndexDetailFields):
@@ -242,6 +317,8 @@ class GalleryIndexPageDetail(IndexDetailFields):
 class StandardPageDetail(PageBase):
     type: Literal["articles.StandardPage"]
     body: list[BodyBlock]
+
+    resolve_body = staticmethod(rendered_body)
 
 
 class HeroImage(Schema):
@@ -265,6 +342,22 @@ class ArticlePageDetail(PageBase):
     attachments: list[Attachment]
     related_pages: list[PageLink]
 
+    resolve_body = staticmethod(rendered_body)
+    resolve_attachments = staticmethod(attachments)
+
+    @staticmethod
+    def resolve_hero(loaded) -> dict | None:
+        page = loaded.page
+        image = loaded.refs.image(page.hero_image_id)
+        if not image:
+            return None
+        return {"image": image, "caption": page.hero_caption, "credit": page.hero_credit}
+
+    @staticmethod
+    def resolve_related_pages(loaded) -> list[dict]:
+        links = (loaded.refs.linked_page(pk) for pk in loaded.related)
+        return [link for link in links if link is not None]
+
 
 class DirectivePageDetail(PageBase):
     type: Literal["articles.DirectivePage"]
@@ -284,6 +377,42 @@ class DirectivePageDetail(PageBase):
     attachments: list[Attachment]
     relations: list[Relation]
 
+    resolve_body = staticmethod(rendered_body)
+    resolve_attachments = staticmethod(attachments)
+
+    @staticmethod
+    def resolve_validity(loaded) -> dict:
+        return {"status": loaded.page.validity_status, "label": loaded.page.validity_label}
+
+    @staticmethod
+    def resolve_legal_fields(loaded) -> list:
+        return loaded.fields
+
+    @staticmethod
+    def resolve_relations(loaded) -> list[dict]:
+        rows = [
+            (r, "outgoing", r.target_id, r.get_relation_type_display()) for r in loaded.outgoing
+        ]
+        rows += [
+            (r, "incoming", r.source_id, DirectiveRelation.INVERSE_LABELS[r.relation_type])
+            for r in loaded.incoming
+        ]
+        relations = []
+        for relation, direction, other_id, label in rows:
+            link = loaded.refs.linked_page(other_id)
+            if link is None:
+                continue
+            link["number"] = loaded.cited_numbers.get(other_id, "")
+            relations.append(
+                {
+                    "relation": relation.relation_type,
+                    "direction": direction,
+                    "label": str(label),
+                    "page": link,
+                }
+            )
+        return relations
+
 
 class GalleryPageDetail(PageBase):
     type: Literal["articles.GalleryPage"]
@@ -294,11 +423,64 @@ class GalleryPageDetail(PageBase):
     photos: list[Photo]
     videos: list[Video]
 
+    resolve_intro = staticmethod(rich_intro)
+
+    @staticmethod
+    def resolve_cover_image(loaded) -> dict | None:
+        return loaded.refs.image(loaded.page.cover_image_id)
+
+    @staticmethod
+    def resolve_photos(loaded) -> list[dict]:
+        return [
+            {"image": image, "caption": photo.caption, "credit": photo.credit}
+            for photo in loaded.photo_rows
+            if (image := loaded.refs.image(photo.image_id)) is not None
+        ]
+
+    @staticmethod
+    def resolve_videos(loaded) -> list[dict]:
+        return [video_of(video, loaded.refs) for video in loaded.video_rows]
+
+
+def video_of(video, refs) -> dict:
+    media = video.media
+    uploaded = None
+    if media is not None and media.collection_id not in refs.hidden_collection_ids:
+        uploaded = {
+            "url": refs.absolute(media.url),
+            "content_type": guess_content_type(media.file.name),
+            "duration": float(media.duration) if media.duration else None,
+            "width": media.width,
+            "height": media.height,
+            "thumbnail": refs.absolute(media.thumbnail.url) if media.thumbnail else None,
+        }
+    return {
+        "title": video.title or (media.title if media else ""),
+        "caption": video.caption,
+        "url": video.url or None,
+        "file": uploaded,
+    }
+
 
 class DocumentLibraryPageDetail(PageBase):
     type: Literal["articles.DocumentLibraryPage"]
     intro: str = html_field()
     entries: list[LibraryEntry]
+
+    resolve_intro = staticmethod(rich_intro)
+
+    @staticmethod
+    def resolve_entries(loaded) -> list[dict]:
+        return [
+            {
+                "title": entry.title or document["title"],
+                "date": entry.date,
+                "description": entry.description,
+                "document": document,
+            }
+            for entry in loaded.entry_rows
+            if (document := loaded.refs.document(entry.document_id)) is not None
+        ]
 
 
 PageDetail = Annotated[

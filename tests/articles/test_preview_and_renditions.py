@@ -38,6 +38,15 @@ def test_token_serves_the_draft_not_the_live_version(client, draft):
     assert get(client, f"/api/pages/{page.pk}/").json()["title"] == "Bản đã đăng"
 
 
+def test_a_preview_has_the_published_detail_shape(client, draft):
+    """The draft goes through the same page schema as the live page: same fields, same order."""
+    page, revision = draft
+    drafted = preview(client, page.pk, make_preview_token(page.pk, revision.pk)).json()
+    published = get(client, f"/api/pages/{page.pk}/").json()
+    assert list(drafted) == list(published)
+    assert list(drafted["meta"]) == list(published["meta"])
+
+
 def test_preview_is_never_stored_by_shared_caches(client, draft):
     page, revision = draft
     response = preview(client, page.pk, make_preview_token(page.pk, revision.pk))
