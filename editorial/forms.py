@@ -14,7 +14,6 @@ from django.forms import ValidationError
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
@@ -22,7 +21,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel, PublishingPanel
 from wagtail.models import Page, Revision
 
-from vietnamese_text.folding import fold
+from editorial.slugs import ascii_slug
 
 
 def latest_revision_id(page: Page) -> int | None:
@@ -101,12 +100,6 @@ def warn_with_comparison(request: HttpRequest, page: Page) -> None:
     )
 
 
-def ascii_slug(slug: str) -> str:
-    """A slug without Vietnamese marks ("so-tu-phap", not "sở-tư-pháp"), as Vietnamese
-    sites write their URLs; the admin's script fills the field with the marks kept."""
-    return slugify(fold(slug))
-
-
 def has_publishing_dialog(panel: Panel) -> bool:
     if isinstance(panel, PublishingPanel):
         return True
@@ -134,6 +127,7 @@ class EditorialPageForm(WagtailAdminPageForm):
         slug = self.cleaned_data["slug"]
         if self.instance.pk:
             return slug  # an existing page keeps its published URL
+        # The admin's script fills the field with the marks kept; sites write URLs without.
         return ascii_slug(slug) or slug  # a slug of marks alone ("đ") folds to "d"
 
     def clean(self):

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -23,7 +22,7 @@ from articles.models import (
     IssuingBody,
     StandardPage,
 )
-from vietnamese_text.folding import fold
+from editorial.slugs import ascii_slug
 
 PAGE_TYPES: dict[str, type[Page]] = {
     "article": ArticlePage,
@@ -147,9 +146,9 @@ def shorten(text: str, width: int) -> str:
     return textwrap.shorten(text, width, placeholder=" …") if len(text) > width else text
 
 
-def ascii_slug(title: str) -> str:
+def import_slug(title: str) -> str:
     """An unaccented slug ("tin-tuc-su-kien"), as editors write them, cut at a word boundary."""
-    slug = slugify(fold(title))
+    slug = ascii_slug(title)
     if len(slug) > SLUG_MAX:
         slug = slug[: SLUG_MAX + 1].rsplit("-", 1)[0]
     return slug or "trang"

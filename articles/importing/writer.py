@@ -17,7 +17,7 @@ from wagtail.signals import page_published, published
 
 from articles.importing.report import ImportReport, Outcome, Rejection, RowRejected, unexpected
 from articles.importing.rows import ROW_READERS, PageSpec, decode_row, row_source_id
-from articles.importing.values import NAMED_SNIPPETS, ascii_slug, type_name
+from articles.importing.values import NAMED_SNIPPETS, import_slug, type_name
 from articles.models import Category, DocumentType, ImportRecord
 from vietnamese_text.document_numbers import canonical_type_code
 
@@ -183,7 +183,7 @@ class ContentImporter:
 
     def _free_slug(self, parent: Page, title: str) -> str:
         """The title's slug, numbered (-2, -3 ...) if a sibling has it, found by exact lookups."""
-        base = ascii_slug(title)
+        base = import_slug(title)
         for start in range(1, 1000, 20):
             candidates = [base if n == 1 else f"{base}-{n}" for n in range(start, start + 20)]
             taken = set(
@@ -232,7 +232,7 @@ class ContentImporter:
     def _category(self, name: str, locale_id: int) -> Category:
         key = (Category, locale_id, name)
         if key not in self._snippets:
-            slug = ascii_slug(name)
+            slug = import_slug(name)
             categories = Category.objects.filter(locale_id=locale_id)
             found = categories.filter(name=name).first() or categories.filter(slug=slug).first()
             self._snippets[key] = found or Category.objects.create(
