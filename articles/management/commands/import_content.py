@@ -1,20 +1,17 @@
 """manage.py import_content FILE.jsonl: the command-line face of articles.importing."""
 
-import json
-import sys
-from contextlib import ExitStack
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from tqdm import tqdm
+from django.core.management.base import CommandError
 
-from articles.importing.report import ImportReport, RowRejected
-from articles.importing.rows import ROW_FORMATS, count_lines, parent_reference
-from articles.importing.writer import ContentImporter, external_search_updates_paused
+from articles.importing.commands import ImportCommand, parent_page
+from articles.importing.report import ImportReport
+from articles.importing.rows import ROW_FORMATS, count_lines
+from articles.importing.writer import ContentImporter
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
+    item = "row"
     help = (
         "Create or update pages from a JSON Lines file, one page a line (format: "
         "docs/import_format.md). Re-importing a source_id updates its page. Each row is imported "
@@ -33,21 +30,11 @@ class Command(BaseCommand):
             help="pages: this project's format (default); legal: rows of legal_articles.jsonl; "
             "news: rows of news.jsonl. legal and news need --parent.",
         )
-        parser.add_argument(
-            "--parent",
-            help="Parent page for rows that name none: a URL path from the site root "
+        self.add_common_arguments(
+            parser,
+            parent_help="Parent page for rows that name none: a URL path from the site root "
             "(/tin-tuc-su-kien/) or a page id.",
-        )
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Validate every row as a real run would and report, but write nothing.",
-        )
-        parser.add_argument(
-            "--no-progress", action="store_true", help="No progress bar (none is shown off a TTY)."
-        )
-        parser.add_argument(
-            "--report", metavar="FILE.json", help="Also write the report to this JSON file."
+            dry_run_help="Validate every row as a real run would and report, but write nothing.",
         )
 
     def handle(self, *args, **options):
@@ -58,25 +45,13 @@ class Command(BaseCommand):
             stream = path.open("rb")
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.", returncode=2) from None
-        with ExitStack() as stack:
-            stack.enter_context(stream)
-            progress = stack.enter_context(self.progress_bar(path, options["no_progress"]))
-            if options["dry_run"]:
-                stack.enter_context(external_search_updates_paused())
-                # Rows are savepoints inside one transaction that is rolled back at the end,
-                # so later rows see earlier ones exactly as in a real run.
-                stack.enter_context(transaction.atomic())
-            report = importer.import_lines(stream, progress.update)
-            if options["dry_run"]:
-                report.dry_run = True
-                transaction.set_rollback(True)
-        self.write_report(report)
-        if options["report"]:
-            Path(options["report"]).write_text(
-                json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        with stream:
+            report = self.run(
+                options,
+                lambda: count_lines(path),
+                lambda advance: importer.import_lines(stream, advance),
             )
-        if report.rejected:
-            raise CommandError(f"{len(report.rejected)} row(s) rejected.", returncode=1)
+        self.finish(options, report, len(report.rejected))
 
     def check_default_parent(self, importer: ContentImporter, options: dict) -> None:
         if options["parent"] is None:
@@ -85,27 +60,9 @@ class Command(BaseCommand):
                     f"--format {options['row_format']} needs --parent.", returncode=2
                 )
             return
-        try:
-            importer.parent_page(parent_reference(options["parent"], None))
-        except RowRejected as rejection:
-            raise CommandError(f"--{rejection.reason}", returncode=2) from None
+        parent_page(importer, options["parent"])
 
-    def progress_bar(self, path: Path, disabled: bool) -> tqdm:
-        disabled = disabled or not sys.stderr.isatty()
-        return tqdm(
-            total=None if disabled else count_lines(path),
-            disable=disabled,
-            file=sys.stderr,
-            unit=" rows",
-            dynamic_ncols=True,
-        )
-
-    def write_report(self, report: ImportReport) -> None:
-        counts = report.counts
-        summary = ", ".join(f"{name} {number}" for name, number in counts.items())
-        prefix = "Dry run, nothing written: " if report.dry_run else ""
-        style = self.style.WARNING if report.rejected else self.style.SUCCESS
-        self.stdout.write(style(f"{prefix}{summary}."))
+    def write_details(self, report: ImportReport) -> None:
         for rejection in report.rejected:
             source = f" ({rejection.source_id})" if rejection.source_id else ""
             self.stdout.write(f"  line {rejection.line}{source}: {rejection.reason}")
