@@ -13,11 +13,12 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import body_blocks
+from articles.models.pages.attachments import PageAttachment
 from articles.models.pages.common import tabbed, today
 from articles.preview import HeadlessPreviewMixin
 from articles.widgets import TreeCheckboxSelectMultiple
@@ -115,23 +116,8 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         verbose_name_plural = _("news articles")
 
 
-class ArticleAttachment(TranslatableMixin, Orderable):
+class ArticleAttachment(PageAttachment):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    title = models.CharField(_("title"), max_length=255, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    # The file travels to every translation as it is; its title is translated.
-    override_translatable_fields = [SynchronizedField("document"), TranslatableField("title")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
 
 
 class ArticleRelatedPage(Orderable):

@@ -11,12 +11,13 @@ from wagtail.admin.panels import (
     InlinePanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import body_blocks
 from articles.models import validity
+from articles.models.pages.attachments import PageAttachment
 from articles.models.pages.common import tabbed
 from articles.models.querysets import DirectivePageQuerySet
 from articles.models.validity import Validity
@@ -238,20 +239,11 @@ class DirectivePage(HeadlessPreviewMixin, Page):
         return outgoing + incoming
 
 
-class DirectiveAttachment(TranslatableMixin, Orderable):
+class DirectiveAttachment(PageAttachment):
     page = ParentalKey(DirectivePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
+    document = models.ForeignKey(  # labelled "file": the document is the page itself
         "wagtaildocs.Document", verbose_name=_("file"), on_delete=models.CASCADE, related_name="+"
     )
-    title = models.CharField(_("title"), max_length=255, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    # The file travels to every translation as it is; its title is translated.
-    override_translatable_fields = [SynchronizedField("document"), TranslatableField("title")]
-
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        pass
 
 
 class DirectiveRelation(Orderable):

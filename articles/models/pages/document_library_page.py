@@ -8,10 +8,11 @@ from wagtail.admin.panels import (
     InlinePanel,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from articles.models.pages.attachments import PageAttachment
 from articles.models.pages.common import INTRO_FEATURES
 from articles.preview import HeadlessPreviewMixin
 from editorial.forms import EditorialPageForm
@@ -38,15 +39,8 @@ class DocumentLibraryPage(HeadlessPreviewMixin, Page):
         verbose_name_plural = _("document libraries")
 
 
-class DocumentLibraryEntry(TranslatableMixin, Orderable):
+class DocumentLibraryEntry(PageAttachment):
     page = ParentalKey(DocumentLibraryPage, on_delete=models.CASCADE, related_name="entries")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    title = models.CharField(_("title"), max_length=255, blank=True)
     date = models.DateField(_("date"))
     description = models.TextField(_("description"), blank=True)
 
@@ -65,5 +59,5 @@ class DocumentLibraryEntry(TranslatableMixin, Orderable):
         TranslatableField("description"),
     ]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(PageAttachment.Meta):
         verbose_name = _("document")
