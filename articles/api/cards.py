@@ -1,6 +1,12 @@
-"""Listing cards: the few fields a list of pages shows, with one image query for all."""
+"""Listing cards: the pages a list shows, fetched per type, with one image query for all.
+
+What a card shows is written once, in its schema (`ArticleCard`, `DirectiveCard`,
+`GalleryCard`, `OtherPageCard` in articles/api/schemas.py); those schemas read a
+`CardSource` — the page and the references loaded for the whole list.
+"""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import strip_tags
@@ -14,73 +20,49 @@ CARD_QUERIES: dict[type[Page], Callable] = {
 }
 
 
-def card_fields(page: Page, refs: References) -> dict:
-    """Type-specific card fields; image ids are noted for the one bulk image query."""
+@dataclass
+class CardSource:
+    """A page shown as a card; `fields` is the `fields=` selection (None: all fields)."""
+
+    page: Page
+    refs: References
+    fields: set[str] | None = None
+
+    @property
+    def type(self) -> str:
+        """The page type name, which tells the card schemas apart."""
+        return page_type_name(self.page.content_type_id)
+
+
+def card_image_id(page: Page) -> int | None:
+    """The image a card shows: an article's hero image, a gallery's cover."""
     if isinstance(page, ArticlePage):
-        refs.want_image(page.hero_image_id)
-        return {
-            "date": page.display_date,
-            "lead": page.lead,
-            "thumbnail": page.hero_image_id,
-            "is_announcement": page.is_announcement,
-            "is_featured": page.is_featured,
-        }
-    if isinstance(page, DirectivePage):
-        return {
-            "date": page.issue_date,
-            "lead": page.abstract,
-            "number": page.number,
-            "document_type": page.document_type.name if page.document_type else None,
-            "issuing_body": page.issuing_body.name if page.issuing_body else None,
-            "validity": page.validity_status,
-        }
+        return page.hero_image_id
     if isinstance(page, GalleryPage):
-        refs.want_image(page.cover_image_id)
-        return {
-            "date": page.display_date,
-            "lead": plain_text(page.intro),
-            "thumbnail": page.cover_image_id,
-        }
-    intro = getattr(page, "intro", "")
-    return {"lead": plain_text(intro)} if intro else {}
+        return page.cover_image_id
+    return None
 
 
 def plain_text(html: str) -> str:
     return " ".join(strip_tags(html or "").split())
 
 
-def prepare_cards(pages: list[Page], refs: References) -> list[dict]:
-    """Cards for specific pages, in order, with image ids noted but not yet loaded."""
-    return [
-        {
-            "id": page.pk,
-            "type": page_type_name(page.content_type_id),
-            "title": page.title,
-            "url": refs.page_url(page),
-            "locale": refs.locale_codes.get(page.locale_id, ""),
-            **card_fields(page, refs),
-        }
-        for page in pages
-    ]
+def prepare_cards(
+    pages: list[Page], refs: References, fields: set[str] | None = None
+) -> list[CardSource]:
+    """Cards for specific pages, in order, their images noted for `refs.load()`."""
+    for page in pages:
+        refs.want_image(card_image_id(page))
+    return [CardSource(page, refs, fields) for page in pages]
 
 
-def finish_cards(cards: list[dict], refs: References, fields: set[str] | None = None) -> list[dict]:
-    """Swap image ids for images (after refs.load()) and keep only the asked-for fields."""
-    for card in cards:
-        if "thumbnail" in card:
-            card["thumbnail"] = refs.image(card["thumbnail"])
-        if fields is not None:
-            for key in list(card):
-                if key not in fields and key not in ("id", "type"):
-                    del card[key]
-    return cards
-
-
-def serialise_cards(pages: list[Page], refs: References, fields: set[str] | None) -> list[dict]:
+def serialise_cards(
+    pages: list[Page], refs: References, fields: set[str] | None
+) -> list[CardSource]:
     """Cards for already-fetched specific pages; one image query for all of them."""
-    cards = prepare_cards(pages, refs)
+    cards = prepare_cards(pages, refs, fields)
     refs.load()
-    return finish_cards(cards, refs, fields)
+    return cards
 
 
 def fetch_specific(window: list[tuple[int, int]]) -> dict[int, Page]:

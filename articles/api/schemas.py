@@ -2,7 +2,9 @@
 
 A page detail schema is the one definition of what its type shows: fields read
 the page (through a `LoadedPage`, articles/api/loading.py) and `resolve_*`
-methods turn what was bulk-loaded into the served shape.
+methods turn what was bulk-loaded into the served shape. A listing card schema
+is likewise the one definition of a card: it reads a `CardSource`
+(articles/api/cards.py), the page and its list's bulk-loaded references.
 
 A frontend generates its client from `/api/openapi.json`, so every shape here is
 part of the public contract (snapshot-tested in tests/cms). Rich text is HTML
@@ -13,9 +15,10 @@ import datetime
 from typing import Annotated, Literal
 
 from ninja import Field, Schema
+from pydantic import model_validator
 
 from api.parameters import page_types
-from articles.api.cards import finish_cards
+from articles.api.cards import card_image_id, plain_text
 from articles.api.reference_schemas import (
     CitedDocument,
     Document,
@@ -216,7 +219,12 @@ def attachments(loaded) -> list[dict]:
 
 
 class CardFields(Schema):
-    """What a listing card shows. With `fields=`, only the named fields (and id, type)."""
+    """What a listing card shows. With `fields=`, only the named fields (and id, type).
+
+    Fields read a `CardSource` (articles/api/cards.py). A field a page does not have
+    raises AttributeError in its resolver, which leaves it unset: a listing (served
+    with exclude_unset) omits it.
+    """
 
     id: int
     type: str
@@ -227,6 +235,47 @@ class CardFields(Schema):
         None, description="Lead, abstract or introduction. " + PLAIN_TEXT_DESCRIPTION
     )
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _only_asked_fields(cls, source, handler):
+        """`fields=`: what was not asked for is unset, so the listing omits it."""
+        card = handler(source)
+        fields = getattr(source, "fields", None)
+        if fields is not None:
+            card.__pydantic_fields_set__ &= fields | {"id", "type"}
+        return card
+
+    @staticmethod
+    def resolve_id(card) -> int:
+        return card.page.pk
+
+    @staticmethod
+    def resolve_title(card) -> str:
+        return card.page.title
+
+    @staticmethod
+    def resolve_url(card) -> str:
+        return card.refs.page_url(card.page)
+
+    @staticmethod
+    def resolve_locale(card) -> str:
+        return card.refs.locale_codes.get(card.page.locale_id, "")
+
+    @staticmethod
+    def resolve_lead(card) -> str:
+        intro = getattr(card.page, "intro", "")
+        if not intro:
+            raise AttributeError("lead")
+        return plain_text(intro)
+
+
+def card_date(card):
+    return card.page.display_date
+
+
+def card_thumbnail(card) -> dict | None:
+    return card.refs.image(card_image_id(card.page))
+
 
 class ArticleCard(CardFields):
     type: Literal["articles.ArticlePage"]
@@ -234,6 +283,21 @@ class ArticleCard(CardFields):
     thumbnail: Image | None = None
     is_announcement: bool | None = None
     is_featured: bool | None = None
+
+    resolve_date = staticmethod(card_date)
+    resolve_thumbnail = staticmethod(card_thumbnail)
+
+    @staticmethod
+    def resolve_lead(card) -> str:
+        return card.page.lead
+
+    @staticmethod
+    def resolve_is_announcement(card) -> bool:
+        return card.page.is_announcement
+
+    @staticmethod
+    def resolve_is_featured(card) -> bool:
+        return card.page.is_featured
 
 
 class DirectiveCard(CardFields):
@@ -244,11 +308,42 @@ class DirectiveCard(CardFields):
     issuing_body: str | None = None
     validity: ValidityCode | None = None
 
+    @staticmethod
+    def resolve_date(card):
+        return card.page.issue_date
+
+    @staticmethod
+    def resolve_lead(card) -> str:
+        return card.page.abstract
+
+    @staticmethod
+    def resolve_number(card) -> str:
+        return card.page.number
+
+    @staticmethod
+    def resolve_document_type(card) -> str | None:
+        return card.page.document_type.name if card.page.document_type else None
+
+    @staticmethod
+    def resolve_issuing_body(card) -> str | None:
+        return card.page.issuing_body.name if card.page.issuing_body else None
+
+    @staticmethod
+    def resolve_validity(card) -> str:
+        return card.page.validity_status
+
 
 class GalleryCard(CardFields):
     type: Literal["articles.GalleryPage"]
     date: datetime.date | None = Field(None, description="The date shown.")
     thumbnail: Image | None = None
+
+    resolve_date = staticmethod(card_date)
+    resolve_thumbnail = staticmethod(card_thumbnail)
+
+    @staticmethod
+    def resolve_lead(card) -> str:
+        return plain_text(card.page.intro)
 
 
 CARDS = (ArticleCard, DirectiveCard, GalleryCard)
@@ -290,10 +385,8 @@ class HomePageDetail(PageBase):
     resolve_intro = staticmethod(rich_intro)
 
     @staticmethod
-    def resolve_highlights(loaded) -> dict[str, list[dict]]:
-        return {
-            section: finish_cards(cards, loaded.refs) for section, cards in loaded.sections.items()
-        }
+    def resolve_highlights(loaded) -> dict[str, list]:
+        return loaded.sections
 
 
 class IndexDetailFields(PageBase):
