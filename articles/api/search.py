@@ -13,7 +13,8 @@ cards and facets. The ranking is search's (search.service), which knows no page
 model.
 """
 
-from typing import Literal
+import datetime
+from typing import Annotated, Literal
 
 from django.db.models import Count
 from django.http import HttpRequest
@@ -22,9 +23,11 @@ from ninja import Field, Query, Router, Schema
 from wagtail.models import Page
 
 from api.bounds import MAX_ID
-from api.parameters import page_model, page_types, parse_locale
+from api.parameters import LanguageCode, page_model, page_types, parse_locale
 from api.problems import BadParameter, Problem
+from articles.api.filters import PageTypeName
 from articles.models import ArticlePage, DirectivePage
+from articles.models.validity import ValidityCode
 from public.paths import FrontendPaths
 from public.sites import current_site
 from public.visibility import visible_pages
@@ -39,21 +42,19 @@ router = Router(tags=["search"])
 # Facets are counted over this many best matches: enough for every realistic
 # query, and a bound on the cost of a query that matches the whole site.
 FACET_WINDOW = 1000
-ValidityCode = Literal["in_force", "partly_expired", "expired", "not_yet"]
 
 
 class SearchParams(Schema):
     q: str = Field("", max_length=MAX_QUERY_CHARS, description="What the user typed.")
-    type: str | None = Field(None, description="Page type, e.g. articles.ArticlePage.")
+    type: PageTypeName | None = Field(None, description="Page type, e.g. articles.ArticlePage.")
     section: int | None = Field(None, ge=1, le=MAX_ID, description="Only pages below this page id.")
     category: str | None = Field(None, max_length=255, description="Category slug.")
     document_type: str | None = Field(None, max_length=20, description="Type code, e.g. CT.")
     issuing_body: int | None = Field(None, ge=1, le=MAX_ID, description="Issuing body id.")
     year: int | None = Field(None, ge=1900, le=2100, description="Issue or display year.")
     validity: ValidityCode | None = None
-    locale: str | None = Field(
+    locale: LanguageCode | None = Field(
         None,
-        max_length=10,
         description=(
             "Content language: pages in this locale only, the query analysed by its rules "
             "(vi: Vietnamese syllables and marks; en: English with stemming; km: Khmer word "
@@ -65,16 +66,46 @@ class SearchParams(Schema):
     offset: int = Field(0, ge=0, le=10_000)
 
 
-class SearchHit(Schema):
+class HitFields(Schema):
+    """What every hit carries; the page type adds its own fields below."""
+
     id: int
-    type: str
     title: str
-    title_highlighted: str
-    snippet: str
-    url: str | None
-    date: str | None = None
-    number: str | None = None
+    title_highlighted: str = Field(description="The title as HTML, matched words in <mark>.")
+    snippet: str = Field(description="A passage of the page as HTML, matched words in <mark>.")
+    url: str | None = Field(description="The page's frontend path.")
     promoted: bool = False
+
+
+class ArticleHit(HitFields):
+    type: Literal["articles.ArticlePage"]
+    date: datetime.date | None = Field(None, description="The date shown on the article.")
+
+
+class DirectiveHit(HitFields):
+    type: Literal["articles.DirectivePage"]
+    date: datetime.date | None = Field(None, description="Ngày ban hành (issue date).")
+    number: str | None = Field(None, description="Số ký hiệu (document number).")
+
+
+class GalleryHit(HitFields):
+    type: Literal["articles.GalleryPage"]
+    date: datetime.date | None = Field(None, description="The date shown on the gallery.")
+
+
+DATED_HITS = (ArticleHit, DirectiveHit, GalleryHit)
+HIT_TYPES = {hit.model_fields["type"].annotation.__args__[0] for hit in DATED_HITS}
+
+
+class OtherPageHit(HitFields):
+    type: Literal[tuple(sorted(set(page_types()) - HIT_TYPES))]
+
+
+# One hit per page type, told apart by `type`, as the listing's cards are.
+SearchHit = Annotated[
+    ArticleHit | DirectiveHit | GalleryHit | OtherPageHit, Field(discriminator="type")
+]
+HIT_BY_TYPE = {hit.model_fields["type"].annotation.__args__[0]: hit for hit in DATED_HITS}
 
 
 class FacetValue(Schema):
@@ -83,13 +114,22 @@ class FacetValue(Schema):
     count: int
 
 
+class SearchFacets(Schema):
+    """Counts over the best matches, one list per facet, each value once."""
+
+    type: list[FacetValue]
+    document_type: list[FacetValue]
+    issuing_body: list[FacetValue]
+    year: list[FacetValue]
+
+
 class SearchResponse(Schema):
     query: str
     total: int
     limit: int
     offset: int
     items: list[SearchHit]
-    facets: dict[str, list[FacetValue]]
+    facets: SearchFacets
     suggestion: str | None
     corrected_query: str | None
     degraded: bool
@@ -150,21 +190,24 @@ def hit_for(page: Page, analysis: service.QueryAnalysis, paths: FrontendPaths) -
         for column, text in field_texts(page, page.get_search_fields())
         if text and column in ("summary", "body")
     )
-    date = getattr(page, "display_date", None) or getattr(page, "issue_date", None)
     folded, stems = analysis.folded, analysis.stems
-    return SearchHit(
-        id=page.pk,
-        type=f"{page._meta.app_label}.{type(page).__name__}",
-        title=page.title,
-        title_highlighted=highlight(page.title, folded, width=len(page.title) + 1, stems=stems),
-        snippet=highlight(body, folded, stems=stems),
-        url=paths.path(page),
-        date=date.isoformat() if date else None,
-        number=getattr(page, "number", None) or None,
-    )
+    page_type = f"{page._meta.app_label}.{type(page).__name__}"
+    fields = {
+        "id": page.pk,
+        "type": page_type,
+        "title": page.title,
+        "title_highlighted": highlight(page.title, folded, width=len(page.title) + 1, stems=stems),
+        "snippet": highlight(body, folded, stems=stems),
+        "url": paths.path(page),
+    }
+    if isinstance(page, DirectivePage):
+        return DirectiveHit(**fields, date=page.issue_date, number=page.number or None)
+    if page_type in HIT_BY_TYPE:
+        return HIT_BY_TYPE[page_type](**fields, date=page.display_date)
+    return OtherPageHit(**fields)
 
 
-def facets_for(ranked_ids: list[int], language: str) -> dict[str, list[FacetValue]]:
+def facets_for(ranked_ids: list[int], language: str) -> SearchFacets:
     """Counts per value over the best matches, labelled in the language searched.
 
     Each value is listed once with its count (the queries group by the value only:
@@ -172,12 +215,12 @@ def facets_for(ranked_ids: list[int], language: str) -> dict[str, list[FacetValu
     groups page by page).
     """
     with translation.override(language):
-        return {
-            "type": type_facet(ranked_ids),
-            "document_type": document_type_facet(ranked_ids, language),
-            "issuing_body": issuing_body_facet(ranked_ids),
-            "year": year_facet(ranked_ids),
-        }
+        return SearchFacets(
+            type=type_facet(ranked_ids),
+            document_type=document_type_facet(ranked_ids, language),
+            issuing_body=issuing_body_facet(ranked_ids),
+            year=year_facet(ranked_ids),
+        )
 
 
 def by_count(values: list[FacetValue]) -> list[FacetValue]:

@@ -64,6 +64,22 @@ def test_filter_by_type_and_document_type(client, site):
     assert body["items"][0]["number"] == "05-CT/TU"
 
 
+def test_a_filter_no_page_matches_answers_no_hits(client, site):
+    """A document type no page has made the filtered queryset empty before any SQL
+    existed; the database engines failed to compile it (a 500, found by schemathesis)."""
+    body = search(client, q="hòa giải", type="articles.DirectivePage", document_type="Ç")
+    assert (body["total"], body["items"]) == (0, [])
+
+
+def test_hits_carry_the_fields_of_their_page_type(client, site):
+    items = {item["id"]: item for item in search(client, q="hòa giải")["items"]}
+    directive, article = items[site["directive"].pk], items[site["article"].pk]
+    assert directive["type"] == "articles.DirectivePage"
+    assert directive["number"] == "05-CT/TU"
+    assert article["type"] == "articles.ArticlePage"
+    assert "number" not in article
+
+
 def test_facets_count_types_and_document_types(client, site):
     facets = search(client, q="hòa giải")["facets"]
     assert {f["value"]: f["count"] for f in facets["type"]} == {

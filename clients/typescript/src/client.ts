@@ -107,6 +107,16 @@ export async function firstDirectiveInForce(api: ContentApi): Promise<string[]> 
   return [heading(page), ...body.map(blockText)];
 }
 
+/** Hits are told apart by `type`: only a directive's hit has a number (tsc refuses `hit.number` before narrowing). */
+export async function directiveNumbers(api: ContentApi, q: string): Promise<string[]> {
+  const results = await api.search({ q, type: "articles.DirectivePage" });
+  const numbers = results.items.flatMap((hit) =>
+    hit.type === "articles.DirectivePage" && hit.number ? [hit.number] : [],
+  );
+  const types = results.facets.document_type.map((value) => `${value.label}: ${value.count}`);
+  return [...numbers, ...types];
+}
+
 /** Search hits, typed as the engine answers: the suggestion and facets are optional extras. */
 export async function searchTitles(api: ContentApi, q: string): Promise<string[]> {
   const results = await api.search({ q, locale: "vi" });
