@@ -69,6 +69,12 @@ class LockoutHandler(AxesDatabaseHandler):
 class LoginForm(WagtailLoginForm):
     """Wagtail's login form, saying "locked" instead of "wrong password" during a lockout."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail declares the field without a label, so Django showed its name,
+        # "Password", in every language.
+        self.fields["password"].label = _("Password")
+
     def get_invalid_login_error(self):
         if getattr(self.request, "axes_locked_out", False):
             return forms.ValidationError(locked_out_message(), code="locked_out")
