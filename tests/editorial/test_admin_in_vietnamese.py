@@ -86,11 +86,18 @@ VISIBLE_TEXT = """() => [
 ].join('\\n')"""
 
 
+WAGTAIL_WELCOME_PAGE = "Welcome to your new Wagtail site!"
+
+
 def english_on(tab: Page) -> dict[str, list[str]]:
     """Each visible line holding a foreign word, with those words."""
     text = tab.evaluate(VISIBLE_TEXT)
     lines = {}
     for line in text.splitlines():
+        # Content, not interface: the page Wagtail's first migration creates, which the
+        # PostgreSQL run still holds when no earlier test flushed the database.
+        if WAGTAIL_WELCOME_PAGE in line:
+            continue
         if words := foreign_words(line, ALLOWED):
             lines[line.strip()[:120]] = words
     return lines
