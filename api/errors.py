@@ -22,7 +22,7 @@ from http import HTTPStatus
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
@@ -107,7 +107,7 @@ class ApiInputMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not request.path.startswith(API_PREFIX) or settings.DEBUG:
             return None  # in development, Django's debug page is more useful
-        if isinstance(exception, (OperationalError, InterfaceError)):
+        if is_database_outage(exception):
             return database_unavailable(request, exception)
         logger.exception("Unhandled error in %s", request.path, exc_info=exception)
         return problem(500, "Internal server error", "The error has been logged.")
@@ -117,8 +117,36 @@ def note_database_unavailable(sender, request=None, **kwargs):
     """A middleware's query (the ETag's content version, a redirect lookup) fails before
     any view: Django turns it into a 500 page, and only this signal sees the cause."""
     error = sys.exc_info()[1]
-    if request is not None and isinstance(error, (OperationalError, InterfaceError)):
+    if request is not None and error is not None and is_database_outage(error):
         request.database_unavailable = error
+
+
+def is_database_outage(error: BaseException) -> bool:
+    """The database went away, as opposed to a query that is wrong.
+
+    An OperationalError or InterfaceError anywhere in the exception's chain; or any
+    other database error raised while a connection is lost: a query cut off by a
+    server shutdown can surface as a ProgrammingError ("the last operation didn't
+    produce a result") or in a code path that caught and re-raised it.
+    """
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, (OperationalError, InterfaceError)):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(error, DatabaseError):
+        return any(connection_lost(c) for c in connections.all(initialized_only=True))
+    return False
+
+
+def connection_lost(connection) -> bool:
+    driver_connection = connection.connection
+    if driver_connection is None:
+        return False
+    # psycopg marks a connection the server dropped as closed (and broken).
+    return bool(
+        getattr(driver_connection, "closed", False) or getattr(driver_connection, "broken", False)
+    )
 
 
 # Seconds a client should wait: PostgreSQL restarts in about that long.

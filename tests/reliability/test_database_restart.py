@@ -125,7 +125,7 @@ def gunicorn(url: str, port: int, tmp_path: Path) -> subprocess.Popen:
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=(tmp_path / "gunicorn.log").open("w"),
     )
 
 
@@ -227,7 +227,7 @@ def test_requests_after_a_postgres_restart_succeed_without_restarting_the_app(
         assert all(
             (a.status, a.content_type, a.retry_after) == (503, "application/problem+json", "5")
             for a in failed
-        ), failed
+        ), (failed, (tmp_path / "gunicorn.log").read_text()[-6000:])
 
         # A quiet moment: no request notices the restart, every worker keeps a dead
         # connection; the first requests afterwards must not be the ones that fail.
