@@ -387,6 +387,9 @@ PREVIEW_TOKEN_SECONDS = env.int("PREVIEW_TOKEN_SECONDS", default=10 * 60)
 # A page asked for in a language it has no version in: "404", or "default" to
 # serve the default language's version with meta.is_fallback = true.
 API_TRANSLATION_FALLBACK = env.str("API_TRANSLATION_FALLBACK", default="default")
+# Page details and listing cards are served from JSON stored when content changes
+# (articles/representations/); False assembles every response from the content model.
+PAGE_JSON_STORE = env.bool("PAGE_JSON_STORE", default=True)
 
 # Shared by every worker by default (gunicorn runs several): rate limits and visit
 # windows count per client, not per process. The table comes from `createcachetable`
