@@ -345,6 +345,7 @@ def prepare_database(name: str, database_url: str, articles: int, phases: Phases
     """Migrate, then load the demo site and import the corpus unless it is all there."""
     env = django_env(database_url)
     phases.timed(f"{name}: migrate", manage, env, "migrate", "--no-input", "-v0")
+    manage(env, "createcachetable")  # the default cache is a database table (CACHE_URL)
     if imported_articles(database_url) >= articles:
         print(f"{name}: {articles} articles already imported", file=sys.stderr)
         return
