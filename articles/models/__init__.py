@@ -1,4 +1,5 @@
 from articles.models.import_record import ImportRecord
+from articles.models.listing import PageSortDate
 from articles.models.pages import (
     ArticleAttachment,
     ArticlePage,
@@ -43,6 +44,7 @@ __all__ = [
     "ImportRecord",
     "IssuingBody",
     "LegalField",
+    "PageSortDate",
     "SectionIndexPage",
     "StandardPage",
     "Validity",
