@@ -28,7 +28,8 @@ class PageSortDate(models.Model):
 
     class Meta:
         indexes = [
-            # The `-date` listing (the default): newest first, undated pages last.
+            # The `-date` listing (the default): newest first, undated pages last. Its SQL
+            # is migration 0007's, per database (SQLite has no NULLS LAST in an index).
             models.Index(
                 F("sort_date").desc(nulls_last=True),
                 F("first_published_at").desc(),
