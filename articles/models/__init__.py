@@ -19,6 +19,7 @@ from articles.models.pages import (
     StandardPage,
 )
 from articles.models.querysets import DirectivePageQuerySet
+from articles.models.representations import PageRepresentation, RepresentationDependency
 from articles.models.snippets import Byline, Category, DocumentType, IssuingBody, LegalField
 from articles.models.validity import Validity
 
@@ -44,7 +45,9 @@ __all__ = [
     "ImportRecord",
     "IssuingBody",
     "LegalField",
+    "PageRepresentation",
     "PageSortDate",
+    "RepresentationDependency",
     "SectionIndexPage",
     "StandardPage",
     "Validity",
