@@ -9,6 +9,7 @@ the API only ever reads renditions that exist.
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.dispatch import Signal
 from django_tasks import task
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -34,11 +35,26 @@ def prepared_rendition_specs() -> list[str]:
     return rendition_specs() + list(ADMIN_PREVIEW_SPECS)
 
 
+# Sent with `image_ids` when make_renditions created renditions of them: the API's JSON of
+# those images now lists more sizes (articles/representations/ rebuilds what shows them).
+renditions_made = Signal()
+
+
 @task()
 def make_renditions(image_ids: list[int]) -> int:
     """Create the missing renditions of these images; returns how many images it saw.
     Run by the task worker (`manage.py db_worker`), never in a request."""
     images = get_image_model().objects.filter(pk__in=image_ids)
+    renditions = get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
+    before = renditions.count()
+    count = make_missing_renditions(images)
+    # Wagtail creates renditions in bulk, which sends no post_save.
+    if renditions.count() != before:
+        renditions_made.send(sender=make_renditions, image_ids=list(image_ids))
+    return count
+
+
+def make_missing_renditions(images) -> int:
     specs = prepared_rendition_specs()
     count = 0
     for image in images.prefetch_renditions(*specs):

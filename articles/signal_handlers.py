@@ -5,16 +5,18 @@ Connected in `ArticlesConfig.ready()`. The workflow rule lives in `editorial.wor
 (which knows no page model); connecting it to these page types is the content's choice.
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.images import get_image_model
-from wagtail.signals import page_published
+from wagtail.signals import page_published, post_page_move
 
 from articles import renditions
 from articles.models import DirectiveIndexPage, SectionIndexPage
+from articles.representations import invalidation
 from editorial.workflows import assign_workflow_to_new_section
 
 
 def register_signal_handlers() -> None:
+    connect_representation_invalidation()
     post_save.connect(
         renditions.on_image_saved, sender=get_image_model(), dispatch_uid="image-renditions"
     )
@@ -25,3 +27,19 @@ def register_signal_handlers() -> None:
             sender=model,
             dispatch_uid=f"editorial-workflow-{model._meta.model_name}",
         )
+
+
+def connect_representation_invalidation() -> None:
+    """Stored page JSON (articles/representations/) goes stale with what it shows."""
+    pre_save.connect(invalidation.on_page_pre_save, dispatch_uid="representations-page-pre-save")
+    post_save.connect(invalidation.on_page_saved, dispatch_uid="representations-page-saved")
+    post_delete.connect(invalidation.on_page_deleted, dispatch_uid="representations-page-deleted")
+    page_published.connect(
+        invalidation.on_page_published, dispatch_uid="representations-page-published"
+    )
+    post_page_move.connect(invalidation.on_page_moved, dispatch_uid="representations-page-moved")
+    post_save.connect(invalidation.on_object_changed, dispatch_uid="representations-saved")
+    post_delete.connect(invalidation.on_object_changed, dispatch_uid="representations-deleted")
+    renditions.renditions_made.connect(
+        invalidation.on_renditions_made, dispatch_uid="representations-renditions-made"
+    )

@@ -167,15 +167,28 @@ DETAIL_QUERIES: dict[type[Page], Callable] = {
 }
 
 
+# Page types whose detail lists the latest pages (the home page's highlights): any
+# publication may change it (articles/representations/ rebuilds them on every one).
+LISTS_LATEST: set[type[Page]] = set()
+
+
 def register_page_type(
     model: type[Page],
     collect: Callable[[LoadedPage], None],
     detail_query: Callable | None = None,
+    *,
+    lists_latest: bool = False,
 ) -> None:
     """How another app's page type is loaded (home registers its home page in ready())."""
     COLLECTORS[model] = collect
     if detail_query is not None:
         DETAIL_QUERIES[model] = detail_query
+    if lists_latest:
+        LISTS_LATEST.add(model)
+
+
+def shows_latest_pages(page: Page) -> bool:
+    return type(page) in LISTS_LATEST
 
 
 def load_specific(page: Page) -> Page:

@@ -13,7 +13,6 @@ from wagtail.models import Locale, Page, Revision
 from api.bounds import MAX_ID
 from api.parameters import LanguageCode, requested_locale
 from api.problems import Problem, problem
-from articles.api.cards import fetch_specific, serialise_cards
 from articles.api.filters import (
     ListingParams,
     PageFilters,
@@ -24,6 +23,7 @@ from articles.api.loading import LoadedPage, load_detail, load_specific
 from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
+from articles.representations.read import listing_cards, stored_detail, stored_response
 from public.sites import current_site
 
 # Each operation_id is the one served before this module was renamed from views.py:
@@ -50,8 +50,8 @@ def list_pages(request: HttpRequest, filters: Query[PageFilters], listing: Query
     window = list(
         pages.values_list("pk", "content_type_id")[listing.offset : listing.offset + listing.limit]
     )
-    specific = fetch_specific(window)
-    items = serialise_cards([specific[pk] for pk, _ in window if pk in specific], refs, fields)
+    # Stored cards where there are (articles/representations/), the others made now.
+    items = listing_cards(window, refs, fields)
     return {"count": count, "limit": listing.limit, "offset": listing.offset, "items": items}
 
 
@@ -74,6 +74,11 @@ def page_detail(
     page_id: int = Path(..., ge=1, le=MAX_ID),
 ):
     refs = References(request, current_site(request))
+    if not params.locale:
+        # One read: the stored JSON, if the public may see the page (articles/representations/).
+        stored = stored_detail(refs, page_id, check_visible=True)
+        if stored is not None:
+            return stored_response(stored)
     page = refs.visible.filter(pk=page_id).first()
     if page is None:
         return not_found()
@@ -158,7 +163,13 @@ def in_locale(refs: References, page: Page, code: str | None):
     return detail_response(refs, original or page, is_fallback=True)
 
 
-def detail_response(refs: References, page: Page, *, is_fallback: bool = False) -> LoadedPage:
+def detail_response(
+    refs: References, page: Page, *, is_fallback: bool = False
+) -> LoadedPage | HttpResponse:
+    """The detail of a page the public may see: stored if it is, else assembled now."""
+    stored = stored_detail(refs, page.pk, check_visible=False)
+    if stored is not None:
+        return stored_response(stored, is_fallback=is_fallback)
     loaded = load_detail(load_specific(page), refs)
     loaded.is_fallback = is_fallback
     return loaded

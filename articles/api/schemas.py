@@ -238,7 +238,12 @@ class CardFields(Schema):
     @model_validator(mode="wrap")
     @classmethod
     def _only_asked_fields(cls, source, handler):
-        """`fields=`: what was not asked for is unset, so the listing omits it."""
+        """`fields=`: what was not asked for is unset, so the listing omits it.
+
+        A card already made (read from the stored JSON, articles/representations/) is
+        served as it is: it was validated when it was stored."""
+        if isinstance(source, CardFields):
+            return source
         card = handler(source)
         fields = getattr(source, "fields", None)
         if fields is not None:

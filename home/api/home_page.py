@@ -58,5 +58,8 @@ def apply_date_ordering(pages):
 
 def register_home_page() -> None:
     register_page_type(
-        HomePage, collect_highlights, lambda pages: pages.prefetch_related("highlights")
+        HomePage,
+        collect_highlights,
+        lambda pages: pages.prefetch_related("highlights"),
+        lists_latest=True,
     )
