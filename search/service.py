@@ -2,6 +2,8 @@
 
     typed text ──analyse──▶ QueryAnalysis ──engine.rank()──▶ ids, scores, degraded
                                  │                 └─ the best reranked (search.reranking)
+                                 │                 └─ count, facets, "did you mean" evidence:
+                                 │                    the same ranking, never asked again
                                  └──▶ highlighting, "did you mean" (the same analysis)
 
 A caller (the content API) says which pages may be found — a queryset, so
@@ -17,11 +19,21 @@ from wagtail.search.backends import get_search_backend
 from search import query_log
 from search.abbreviations import expand as expand_abbreviations
 from search.analysis import AnalysedQuery
-from search.documents import COLUMNS
+from search.documents import COLUMNS, field_texts
 from search.engines import Engine
 from search.languages import STEM_MARK, VIETNAMESE, analyse_query
+from search.models import IndexEntry, root_content_type
 from search.ranking import RankedSearch
-from search.suggest import PublicVocabulary, did_you_mean, recover_typing
+from search.reranking import RERANK_DEPTH
+from search.suggest import (
+    EVIDENCE_PAGES,
+    MAX_WORDS,
+    WORD,
+    PublicVocabulary,
+    did_you_mean,
+    recover_typing,
+)
+from vietnamese_text.folding import fold
 
 
 @dataclass(frozen=True)
@@ -76,26 +88,41 @@ class SearchResults:
 
 
 def search(pages, visible, typed: str, language: str, offset: int, limit: int) -> SearchResults:
-    """Rank `pages` (a queryset of what may be found) for what was typed.
+    """Rank `pages` (a queryset of what may be found, among `visible`) for what was typed.
 
     `visible` are the pages the reader may see in this language: their words are the
     vocabulary of typing recovery and "did you mean", never a hidden page's.
+
+    One ranked query answers the request: the window, the count, the caller's facets
+    and the evidence of "did you mean" are all read from it. The whole visible
+    vocabulary is consulted only when a query word is held by none of the best
+    matches (a typing accident, or a word only lesser matches hold): typing recovery.
     """
     # NFC first: keyboards that send decomposed marks must not split words.
     query = unicodedata.normalize("NFC", typed.replace("\x00", " ")).strip()
     engine = search_engine()
-    vocabulary = PublicVocabulary(engine, visible)
     vietnamese = language == VIETNAMESE
+    analysis = analyse(query, language)
+    ranked = RankedSearch(engine, pages, analysis.analysed, list(COLUMNS))
+    corrected = None
     # Words the site has never used are typing accidents more often than not (Telex and
     # VNI are Vietnamese keyboards: other languages' queries are taken as typed).
-    corrected = recover_typing(query, vocabulary) if query and vietnamese else None
-    analysis = analyse(corrected or query, language)
-    ranked = RankedSearch(engine, pages, analysis.analysed, list(COLUMNS), vocabulary.memo)
+    if query and vietnamese:
+        unheld = words_not_held(query, ranked)
+        if unheld:
+            vocabulary = PublicVocabulary(engine, visible)
+            vocabulary.present.update(
+                (word, True) for word in {fold(w) for w in WORD.findall(query)} - unheld
+            )
+            corrected = recover_typing(query, vocabulary)
+    if corrected:
+        analysis = analyse(corrected, language)
+        ranked = RankedSearch(engine, pages, analysis.analysed, list(COLUMNS))
     total = ranked.count()
     promoted = query_log.promoted_pages(query, pages)[:limit] if offset == 0 else []
     ranked_ids = [pk for pk, _ in ranked.slice(limit=limit, offset=offset)]
     window = promoted + [pk for pk in ranked_ids if pk not in promoted][: limit - len(promoted)]
-    query_log.record(query, total)
+    query_log.record_later(query, total)
     return SearchResults(
         query=query,
         analysis=analysis,
@@ -104,7 +131,36 @@ def search(pages, visible, typed: str, language: str, offset: int, limit: int) -
         ids=window,
         promoted=set(promoted),
         corrected_query=corrected,
-        suggestion=did_you_mean(analysis.text, analysis.analysed, vocabulary)
+        suggestion=did_you_mean(analysis.text, lambda: evidence(ranked, visible))
         if vietnamese
         else None,
     )
+
+
+def words_not_held(query: str, ranked: RankedSearch) -> set[str]:
+    """The query's folded words (numbers aside) that none of its best matches holds.
+
+    The best matches are pages the reader may find, so a word they hold is known to
+    the visible vocabulary: typing recovery would leave it as typed. Read from their
+    index entries (one indexed read of RERANK_DEPTH rows, the reranker's own).
+    """
+    words = {fold(word) for word in WORD.findall(query)[:MAX_WORDS] if not word.isdigit()}
+    ids = [pk for pk, _ in ranked.slice(limit=RERANK_DEPTH)]
+    if not ids:
+        return words
+    held: set[str] = set()
+    entries = IndexEntry.objects.filter(
+        content_type=root_content_type(ranked.queryset.model), object_id__in=ids
+    ).values_list(*COLUMNS)
+    for columns in entries:
+        for text in columns:
+            held.update(text.split())
+    return words - held
+
+
+def evidence(ranked: RankedSearch, visible) -> list[str]:
+    """The searchable texts of the best matches (only those the reader may see): how
+    the site spells the words of the query, for "did you mean"."""
+    ids = [pk for pk, _ in ranked.slice(limit=EVIDENCE_PAGES)]
+    pages = visible.filter(pk__in=ids).specific()
+    return [text for page in pages for _, text in field_texts(page, page.get_search_fields())]

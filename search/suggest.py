@@ -20,9 +20,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
-from search.analysis import AnalysedQuery
-from search.documents import COLUMNS, field_texts
-from search.ranking import RankedSearch
 from vietnamese_text.document_numbers import parse_document_number
 from vietnamese_text.folding import fold
 from vietnamese_text.input_methods import decode_typing
@@ -50,9 +47,6 @@ class PublicVocabulary:
         self.pages = pages
         self.counted: dict[str, int] = {}
         self.present: dict[str, bool] = {}
-        # The engine's per-query scratch space (search.ranking), shared with the request's
-        # own ranking: term statistics are read once per request, not once per ranking.
-        self.memo: dict = {}
 
     def __call__(self, terms: list[str]) -> dict[str, int]:
         """How many visible pages hold each term."""
@@ -73,14 +67,6 @@ class PublicVocabulary:
             found = self.engine.terms_present(new, self.pages)
             self.present.update((term, term in found) for term in new)
         return {term for term in terms if self.present.get(term) or self.counted.get(term, 0)}
-
-    def texts_matching(self, analysed: AnalysedQuery) -> list[str]:
-        """The searchable texts (title, summary, body…) of the visible pages that match
-        the query best: the evidence of how the site spells its words."""
-        ranked = RankedSearch(self.engine, self.pages, analysed, list(COLUMNS), self.memo)
-        ids = [pk for pk, _ in ranked.engine_slice(limit=EVIDENCE_PAGES, offset=0)]
-        pages = self.pages.filter(pk__in=ids).specific()
-        return [text for page in pages for _, text in field_texts(page, page.get_search_fields())]
 
 
 WORD = re.compile(r"\w+")
@@ -144,14 +130,15 @@ def closest_known(folded: str, frequencies: Frequencies) -> str | None:
     return best if best and counts.get(best, 0) else None
 
 
-def did_you_mean(query: str, analysed: AnalysedQuery, vocabulary: PublicVocabulary) -> str | None:
+def did_you_mean(query: str, texts: Callable[[], list[str]]) -> str | None:
     """The query with marks restored where it has none, or None if nothing changes.
 
     Each run of query words takes the accented spelling the site's public texts use
     most for that whole run (longest runs first, then pairs, then single words), so
     the words of a phrase are restored together: "ky nang" → "kỹ năng". The words of
-    a document number typed with spaces ("05 ct tu") are kept as typed. The texts are
-    those of the pages that best match `analysed`, the query's one analysis.
+    a document number typed with spaces ("05 ct tu") are kept as typed. `texts()` gives
+    the texts of the pages that best match the query (read only when a word could take
+    a mark): the site's own spelling of it, from pages the reader may see.
     """
     normalised = normalise(query)
     words = WORD.findall(normalised)[:MAX_WORDS]
@@ -160,7 +147,7 @@ def did_you_mean(query: str, analysed: AnalysedQuery, vocabulary: PublicVocabula
     numbers = document_number_words(words)
     if not any(is_vietnamese_syllable(w) for i, w in enumerate(words) if i not in numbers):
         return None  # nothing could take a mark: no need to read the site's texts
-    texts = vocabulary.texts_matching(analysed)
+    texts = texts()
     restored = []
     for is_number, run in itertools.groupby(range(len(words)), key=numbers.__contains__):
         run_words = [words[index] for index in run]

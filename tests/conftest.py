@@ -133,3 +133,11 @@ def receiver():
 @pytest.fixture
 def closed_port_url() -> str:
     return webhook_receiver.closed_port_url()
+
+
+@pytest.fixture(autouse=True)
+def search_log_buffer_emptied():
+    """Each test counts only its own searches: search.query_log buffers them per process."""
+    from search import query_log
+
+    query_log.buffer.take()

@@ -43,6 +43,8 @@ router = Router(tags=["search"])
 # query, and a bound on the cost of a query that matches the whole site.
 FACET_WINDOW = 1000
 
+FacetName = Literal["type", "document_type", "issuing_body", "year"]
+
 
 class SearchParams(Schema):
     q: str = Field("", max_length=MAX_QUERY_CHARS, description="What the user typed.")
@@ -64,6 +66,14 @@ class SearchParams(Schema):
     )
     limit: int = Field(10, ge=1, le=50)
     offset: int = Field(0, ge=0, le=10_000)
+    facets: list[FacetName] = Field(
+        [],
+        max_length=4,
+        description=(
+            "The facets to count, e.g. facets=type&facets=year; none unless asked (each "
+            "costs a query). The others answer as empty lists."
+        ),
+    )
 
 
 class HitFields(Schema):
@@ -115,7 +125,8 @@ class FacetValue(Schema):
 
 
 class SearchFacets(Schema):
-    """Counts over the best matches, one list per facet, each value once."""
+    """Counts over the best matches, one list per facet asked for (`facets`), each value
+    once; a facet not asked for is an empty list."""
 
     type: list[FacetValue]
     document_type: list[FacetValue]
@@ -207,19 +218,26 @@ def hit_for(page: Page, analysis: service.QueryAnalysis, paths: FrontendPaths) -
     return OtherPageHit(**fields)
 
 
-def facets_for(ranked_ids: list[int], language: str) -> SearchFacets:
-    """Counts per value over the best matches, labelled in the language searched.
+def facets_for(ranked_ids: list[int], language: str, names: list[str]) -> SearchFacets:
+    """Counts per value over the best matches, labelled in the language searched, for
+    the facets `names`.
 
     Each value is listed once with its count (the queries group by the value only:
     `order_by()` drops the page tree's ordering, which would otherwise split the
     groups page by page).
     """
+    counters = {
+        "type": type_facet,
+        "document_type": lambda ids: document_type_facet(ids, language),
+        "issuing_body": issuing_body_facet,
+        "year": year_facet,
+    }
     with translation.override(language):
         return SearchFacets(
-            type=type_facet(ranked_ids),
-            document_type=document_type_facet(ranked_ids, language),
-            issuing_body=issuing_body_facet(ranked_ids),
-            year=year_facet(ranked_ids),
+            **{
+                name: counter(ranked_ids) if name in names and ranked_ids else []
+                for name, counter in counters.items()
+            }
         )
 
 
@@ -330,14 +348,19 @@ def search_pages(request: HttpRequest, params: Query[SearchParams]):
     items = [hit_for(specific[pk], results.analysis, paths) for pk in results.ids if pk in specific]
     for item in items:
         item.promoted = item.id in results.promoted
-    window = [pk for pk, _ in results.ranked.slice(limit=FACET_WINDOW)] if results.total else []
+    # The facets' window is a slice of the request's one ranking, not a new query.
+    window = (
+        [pk for pk, _ in results.ranked.slice(limit=FACET_WINDOW)]
+        if results.total and params.facets
+        else []
+    )
     return SearchResponse(
         query=results.query,
         total=results.total,
         limit=params.limit,
         offset=params.offset,
         items=items,
-        facets=facets_for(window, language),
+        facets=facets_for(window, language, params.facets),
         suggestion=results.suggestion,
         corrected_query=results.corrected_query,
         degraded=results.degraded,

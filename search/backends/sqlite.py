@@ -28,7 +28,8 @@ def fts_phrase(term: str) -> str:
 
 
 class SQLiteEngine:
-    """FTS5 over `vnsearch_indexentry`. Stateless: FTS5 answers each slice fast."""
+    """FTS5 over `vnsearch_indexentry`. Stateless: what one result set computes lives in
+    the `memo` its caller hands in."""
 
     def match_expression(self, analysed: AnalysedQuery, columns: list[str]) -> str:
         terms = " OR ".join(f'"{term}"' for term in analysed.terms)
@@ -54,22 +55,34 @@ class SQLiteEngine:
         return sql, params
 
     def rank(self, queryset, analysed, columns, limit, offset, memo=None) -> Ranking:
-        weights = ", ".join(str(COLUMN_WEIGHTS[column]) for column in COLUMNS)
+        """A slice of the ranking; `memo` (the result set's) keeps the whole ranking, so
+        the count, the reranked head, the page and the facets of a request share one
+        statement (FTS5 scores every match to sort them, whatever the LIMIT)."""
+        ranking = self._ranking(queryset, analysed, columns, memo)
+        return Ranking(ranking[offset:] if limit is None else ranking[offset : offset + limit])
+
+    def _ranking(self, queryset, analysed, columns, memo) -> list[tuple[int, float]]:
+        memo = {} if memo is None else memo
         sql, params = self.base_sql(queryset, analysed, columns)
+        key = ("ranking", sql, repr(params))
+        if key not in memo:
+            memo[key] = self._rank(sql, params)
+        return memo[key]
+
+    def _rank(self, sql: str, params: list) -> list[tuple[int, float]]:
+        weights = ", ".join(str(COLUMN_WEIGHTS[column]) for column in COLUMNS)
         query = (
             f"SELECT e.object_id, bm25(vnsearch_fts, {weights}) AS score {sql} "
-            "ORDER BY score, e.object_id LIMIT %s OFFSET %s"
+            "ORDER BY score, e.object_id"
         )
         with connection.cursor() as cursor:
-            cursor.execute(query, [*params, -1 if limit is None else limit, offset])
+            cursor.execute(query, params)
             # FTS5's bm25() is negative: lower is better.
-            return Ranking([(pk, -score) for pk, score in cursor.fetchall()])
+            return [(pk, -score) for pk, score in cursor.fetchall()]
 
     def count(self, queryset, analysed, columns, memo=None) -> Counted:
-        sql, params = self.base_sql(queryset, analysed, columns)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {sql}", params)
-            return Counted(cursor.fetchone()[0])
+        # The length of the (memoised) ranking: a result set is counted and then sliced.
+        return Counted(len(self._ranking(queryset, analysed, columns, memo)))
 
     def document_frequencies(self, terms: list[str], pages) -> dict[str, int]:
         """How many index entries of `pages` hold each term (0 for unknown ones)."""

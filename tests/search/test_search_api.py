@@ -34,6 +34,10 @@ def site(search_backend, news_section, directive_register, directive_type):
     return {"article": article, "directive": directive, "draft": draft}
 
 
+# Every facet, asked for as a frontend asks (the parameter repeated).
+FACETS = ["type", "document_type", "issuing_body", "year"]
+
+
 def search(client, **params):
     response = client.get("/api/search/", params)
     assert response.status_code == 200, response.content
@@ -81,7 +85,7 @@ def test_hits_carry_the_fields_of_their_page_type(client, site):
 
 
 def test_facets_count_types_and_document_types(client, site):
-    facets = search(client, q="hòa giải")["facets"]
+    facets = search(client, q="hòa giải", facets=FACETS)["facets"]
     assert {f["value"]: f["count"] for f in facets["type"]} == {
         "articles.ArticlePage": 1,
         "articles.DirectivePage": 1,
@@ -96,7 +100,7 @@ def test_facets_count_each_value_once(client, site, news_section):
         add_published(
             news_section, ArticlePage(title=f"Hòa giải viên {number}", slug=f"hg-{number}")
         )
-    facets = search(client, q="hòa giải")["facets"]
+    facets = search(client, q="hòa giải", facets=FACETS)["facets"]
     assert facets["type"] == [
         {"value": "articles.ArticlePage", "label": "Tin bài", "count": 3},
         {"value": "articles.DirectivePage", "label": "Văn bản chỉ đạo, điều hành", "count": 1},
@@ -107,11 +111,28 @@ def test_facets_count_each_value_once(client, site, news_section):
 def test_facets_are_labelled_in_the_language_searched(client, site):
     """Page types are labelled with their model's name in the language searched."""
     english = translated(site["article"], "en", title="Training for community mediators")
-    body = search(client, q="mediators", locale="en")
+    body = search(client, q="mediators", locale="en", facets="type")
     assert [item["id"] for item in body["items"]] == [english.pk]
     assert body["facets"]["type"] == [
         {"value": "articles.ArticlePage", "label": "News article", "count": 1}
     ]
+
+
+def test_facets_are_counted_only_when_asked(client, site):
+    facets = search(client, q="hòa giải")["facets"]
+    assert facets == {"type": [], "document_type": [], "issuing_body": [], "year": []}
+
+
+def test_only_the_facets_asked_for_are_counted(client, site):
+    facets = search(client, q="hòa giải", facets="document_type")["facets"]
+    assert facets["document_type"] == [{"value": "CT", "label": "Chỉ thị", "count": 1}]
+    assert facets["type"] == []
+
+
+def test_an_unknown_facet_is_a_400_naming_it(client, site):
+    response = client.get("/api/search/", {"q": "hòa giải", "facets": "colour"})
+    assert response.status_code == 400
+    assert "facets" in response.content.decode()
 
 
 def test_issuing_body_and_year_facets(client, site, directive_register, directive_type):
@@ -128,7 +149,7 @@ def test_issuing_body_and_year_facets(client, site, directive_register, directiv
                 slug=number.split("/")[0],
             ),
         )
-    facets = search(client, q="hòa giải")["facets"]
+    facets = search(client, q="hòa giải", facets=FACETS)["facets"]
     assert facets["issuing_body"] == [
         {"value": str(body_of.pk), "label": "Ủy ban nhân dân tỉnh", "count": 3}
     ]

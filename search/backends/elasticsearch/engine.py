@@ -29,7 +29,7 @@ from search.backends.elasticsearch.client import (
     unavailable,
 )
 from search.backends.elasticsearch.writes import DB_CHUNK, IndexWrites
-from search.backends.sql import COLUMN_WEIGHTS, chunks
+from search.backends.sql import COLUMN_WEIGHTS, chunks, restrict_sql
 from search.documents import COLUMNS
 from search.engines import Counted, Ranking
 from search.models import root_content_type
@@ -116,20 +116,33 @@ class ElasticsearchEngine:
 
     def rank(self, queryset, analysed, columns, limit, offset, memo=None) -> Ranking:
         def from_elasticsearch():
-            wanted = None if limit is None else offset + limit
-            return Ranking(self.ranked(queryset, analysed, columns, wanted)[offset:wanted])
+            end = None if limit is None else offset + limit
+            if is_unfiltered(queryset):  # paged by Elasticsearch itself, counted apart
+                return Ranking(self.ranked(queryset, analysed, columns, end)[offset:end])
+            return Ranking(self.ranking(queryset, analysed, columns, memo)[offset:end])
 
         return self.answer(
             from_elasticsearch,
             lambda engine: engine.rank(queryset, analysed, columns, limit, offset, memo),
         )
 
+    def ranking(self, queryset, analysed, columns, memo) -> list[tuple[int, float]]:
+        """Every match within the window, kept in `memo` (the result set's): the count,
+        the reranked head, the page and the facets of one request read one search."""
+        memo = {} if memo is None else memo
+        query = self.query(queryset, analysed, columns)
+        restrict, params = restrict_sql(queryset)
+        key = ("elasticsearch", repr(query), restrict, repr(params))
+        if key not in memo:
+            memo[key] = self.ranked(queryset, analysed, columns, None)
+        return memo[key]
+
     def count(self, queryset, analysed, columns, memo=None) -> Counted:
         def from_elasticsearch():
             if is_unfiltered(queryset):
                 query = self.query(queryset, analysed, columns)
                 return Counted(self.es.count(index=self.alias, query=query)["count"])
-            return Counted(len(self.ranked(queryset, analysed, columns, None)))
+            return Counted(len(self.ranking(queryset, analysed, columns, memo)))
 
         return self.answer(
             from_elasticsearch, lambda engine: engine.count(queryset, analysed, columns, memo)
