@@ -90,9 +90,9 @@ class PageFilters(FilterSchema):
     _visible: QuerySet | None = PrivateAttr(None)
 
     def filter(self, queryset):
-        """`queryset` is what the public may see; `sort_date` is the date readers see."""
+        """`queryset` is what the public may see."""
         self._visible = queryset
-        return super().filter(queryset.alias(sort_date=display_date()))
+        return super().filter(queryset)
 
     # Each method answers Q() for an absent value: ninja asks for every field's expression.
 
@@ -134,10 +134,10 @@ class PageFilters(FilterSchema):
         return Q() if value is None else Q(articlepage__is_featured=value)
 
     def filter_date_from(self, value) -> Q:
-        return Q(sort_date__gte=value) if value else Q()
+        return Q(listing_date__sort_date__gte=value) if value else Q()
 
     def filter_date_to(self, value) -> Q:
-        return Q(sort_date__lte=value) if value else Q()
+        return Q(listing_date__sort_date__lte=value) if value else Q()
 
     def filter_document_type(self, value) -> Q:
         return documents(lambda d: d.of_document_type(value)) if value else Q()
@@ -197,7 +197,7 @@ def selected_fields(value: str | None) -> set[str] | None:
 
 
 def display_date():
-    """The date readers see: display date, issue date, else the day of first publication."""
+    """The date readers see, computed (the listing reads it stored: `PageSortDate`)."""
     return Coalesce(
         "articlepage__display_date",
         "gallerypage__display_date",
@@ -208,14 +208,14 @@ def display_date():
 
 def apply_ordering(pages, order: Ordering):
     if order in ("-date", "date"):
-        pages = pages.alias(sort_date=display_date())
-        date = (
-            F("sort_date").desc(nulls_last=True)
-            if order == "-date"
-            else F("sort_date").asc(nulls_last=True)
-        )
-        tie = "-first_published_at" if order == "-date" else "first_published_at"
-        return pages.order_by(date, tie, "-pk" if order == "-date" else "pk")
+        # The stored sort date (articles.models.listing), in the order of its index; the
+        # inner join (every page has its row) lets the database walk that index.
+        pages = pages.filter(listing_date__isnull=False)
+        if order == "-date":
+            date = F("listing_date__sort_date").desc(nulls_last=True)
+            return pages.order_by(date, "-listing_date__first_published_at", "-listing_date__page")
+        date = F("listing_date__sort_date").asc(nulls_last=True)
+        return pages.order_by(date, "listing_date__first_published_at", "listing_date__page")
     if order in ("-published", "published"):
         return pages.order_by(order.replace("published", "first_published_at"), "pk")
     if order in ("title", "-title"):

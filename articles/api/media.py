@@ -6,11 +6,13 @@ refuse them to an anonymous reader.
 """
 
 from django.http import HttpRequest
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Router, Schema
+from ninja.pagination import paginate
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from api.bounds import MAX_ID
+from api.pagination import LimitOffset
 from api.problems import Problem
 from articles.api.pages import not_found
 from articles.api.reference_schemas import Document, Image
@@ -46,23 +48,26 @@ def public(model, refs: References):
     )
 
 
-def listing(request: HttpRequest, model, params: MediaListParams, kind: str) -> dict:
-    refs = References(request, current_site(request))
-    items = public(model, refs)
-    if params.search:
-        items = items.filter(title__icontains=params.search.strip())
-    count = items.count()
-    ids = list(items.values_list("pk", flat=True)[params.offset : params.offset + params.limit])
-    for pk in ids:
-        getattr(refs, f"want_{kind}")(pk)
-    refs.load()
-    loaded = refs.images if kind == "image" else refs.documents
-    return {
-        "count": count,
-        "limit": params.limit,
-        "offset": params.offset,
-        "items": [loaded[pk] for pk in ids if pk in loaded],
-    }
+class MediaListing:
+    """Public images or documents (`api.pagination.Listing`): only the window is loaded."""
+
+    def __init__(self, request: HttpRequest, model, params: MediaListParams, kind: str):
+        self.refs = References(request, current_site(request))
+        self.kind = kind
+        self.items = public(model, self.refs)
+        if params.search:
+            self.items = self.items.filter(title__icontains=params.search.strip())
+
+    def count(self) -> int:
+        return self.items.count()
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        ids = list(self.items.values_list("pk", flat=True)[window])
+        for pk in ids:
+            getattr(self.refs, f"want_{self.kind}")(pk)
+        self.refs.load()
+        loaded = self.refs.images if self.kind == "image" else self.refs.documents
+        return [loaded[pk] for pk in ids if pk in loaded]
 
 
 def detail(request: HttpRequest, item_id: int, kind: str):
@@ -74,8 +79,9 @@ def detail(request: HttpRequest, item_id: int, kind: str):
 
 
 @router.get("/images/", response={200: ImageList, 400: Problem}, summary="List images")
-def list_images(request: HttpRequest, params: Query[MediaListParams]):
-    return listing(request, get_image_model(), params, "image")
+@paginate(LimitOffset, params=MediaListParams, pass_parameter="params")
+def list_images(request: HttpRequest, **kwargs):
+    return MediaListing(request, get_image_model(), kwargs["params"], "image")
 
 
 @router.get(
@@ -88,8 +94,9 @@ def image_detail(request: HttpRequest, image_id: int = Path(..., ge=1, le=MAX_ID
 
 
 @router.get("/documents/", response={200: DocumentList, 400: Problem}, summary="List documents")
-def list_documents(request: HttpRequest, params: Query[MediaListParams]):
-    return listing(request, get_document_model(), params, "document")
+@paginate(LimitOffset, params=MediaListParams, pass_parameter="params")
+def list_documents(request: HttpRequest, **kwargs):
+    return MediaListing(request, get_document_model(), kwargs["params"], "document")
 
 
 @router.get(

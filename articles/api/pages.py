@@ -6,11 +6,14 @@ preview endpoint is the one exception, and only with a valid token.
 """
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Path, Query, Router, Schema
+from ninja.pagination import paginate
 from wagtail.models import Locale, Page, Revision
 
 from api.bounds import MAX_ID
+from api.pagination import LimitOffset
 from api.parameters import LanguageCode, requested_locale
 from api.problems import Problem, problem
 from articles.api.filters import (
@@ -42,17 +45,27 @@ router = Router(tags=["pages"])
     ),
     operation_id="articles_api_views_list_pages",
 )
-def list_pages(request: HttpRequest, filters: Query[PageFilters], listing: Query[ListingParams]):
+@paginate(LimitOffset, params=ListingParams, pass_parameter="listing")
+def list_pages(request: HttpRequest, filters: Query[PageFilters], **kwargs):
+    listing: ListingParams = kwargs["listing"]
     fields = selected_fields(listing.fields)
     refs = References(request, current_site(request))
-    pages = apply_ordering(filters.filter(refs.visible), listing.order)
-    count = pages.count()
-    window = list(
-        pages.values_list("pk", "content_type_id")[listing.offset : listing.offset + listing.limit]
-    )
-    # Stored cards where there are (articles/representations/), the others made now.
-    items = listing_cards(window, refs, fields)
-    return {"count": count, "limit": listing.limit, "offset": listing.offset, "items": items}
+    return CardListing(apply_ordering(filters.filter(refs.visible), listing.order), refs, fields)
+
+
+class CardListing:
+    """Listed pages as cards (`api.pagination.Listing`): only the window is loaded."""
+
+    def __init__(self, pages: QuerySet, refs: References, fields: set[str] | None):
+        self.pages, self.refs, self.fields = pages, refs, fields
+
+    def count(self) -> int:
+        return self.pages.count()
+
+    def __getitem__(self, window: slice) -> list:
+        rows = list(self.pages.values_list("pk", "content_type_id")[window])
+        # Stored cards where there are (articles/representations/), the others made now.
+        return listing_cards(rows, self.refs, self.fields)
 
 
 class DetailParams(Schema):
