@@ -92,7 +92,7 @@ def assemble(page: Page, site: Site) -> Assembled:
     assembled = Assembled(detail=as_json(detail_data(loaded)), card=as_json(card_data(card)))
     assembled.dependencies = dependencies(loaded)
     shown_pages = {pk for kind, pk in assembled.dependencies if kind == PAGE_KIND}
-    assembled.fresh_until = earliest_expiry(shown_pages, refs)
+    assembled.fresh_until = earliest_expiry(shown_pages)
     assembled.first_day, assembled.last_day = validity_days(shown_directives(loaded))
     return assembled
 
@@ -165,7 +165,7 @@ def shown_snippets(loaded: LoadedPage) -> Iterable:
                 yield snippet
 
 
-def earliest_expiry(page_ids: set[int], refs: References) -> datetime.datetime | None:
+def earliest_expiry(page_ids: set[int]) -> datetime.datetime | None:
     """When the first shown page expires: its link, card or breadcrumb then disappears."""
     if not page_ids:
         return None

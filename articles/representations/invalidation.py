@@ -20,6 +20,8 @@ old JSON after the change commits) and rebuilt once the transaction commits, by 
 Connected in `articles.signal_handlers`.
 """
 
+from contextlib import contextmanager
+
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.db import transaction
@@ -40,6 +42,7 @@ BOOKKEEPING_FIELDS = {
     "locked",
     "locked_at",
     "locked_by",
+    "numchild",
 }
 # What the visibility or the URL of every page below a page depends on.
 BRANCH_FIELDS = ("url_path", "live", "expire_at", "path")
@@ -54,6 +57,23 @@ EVERYTHING = {
 
 _pending: set[int] = set()
 _pending_all: list[bool] = []
+# Pages saved while `deferred()` is active, handled together when it ends.
+_deferred: list[set[int]] = []
+# How many page ids one invalidation query takes at most.
+CHUNK = 1000
+
+
+@contextmanager
+def deferred():
+    """Bulk work (an import): page saves are only noted, and the pages saved, their
+    branches and what shows them go stale together at the end, in chunks."""
+    _deferred.append(set())
+    try:
+        yield
+    finally:
+        saved = sorted(_deferred.pop())
+        for start in range(0, len(saved), CHUNK):
+            pages_changed(set(saved[start : start + CHUNK]), with_branch=True)
 
 
 def schedule_rebuild(page_ids: set[int] | None) -> None:
@@ -62,7 +82,9 @@ def schedule_rebuild(page_ids: set[int] | None) -> None:
         _pending_all.append(True)
     else:
         _pending.update(page_ids)
-    transaction.on_commit(flush_rebuilds)
+    # robust: the editor's change is committed; a failed enqueue only leaves pages to be
+    # assembled per request (logged), never an error for the editor.
+    transaction.on_commit(flush_rebuilds, robust=True)
 
 
 def flush_rebuilds() -> None:
@@ -160,7 +182,7 @@ def is_bookkeeping(update_fields) -> bool:
 
 
 def on_page_pre_save(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
-    if raw or not isinstance(instance, Page) or instance.pk is None:
+    if raw or not isinstance(instance, Page) or instance.pk is None or _deferred:
         return
     if is_bookkeeping(update_fields):
         return
@@ -171,7 +193,12 @@ def on_page_pre_save(sender, instance, update_fields=None, raw=False, **kwargs) 
 def on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> None:
     if raw or not isinstance(instance, Page) or is_bookkeeping(update_fields):
         return
+    if _deferred:
+        _deferred[-1].add(instance.pk)
+        return
     before = getattr(instance, "_representation_branch_before", None)
+    if not instance.live and not (before and before["live"]):
+        return  # a draft, and it was one: nobody may see it, nothing shows it
     branch_changed = before is not None and any(
         before[name] != getattr(instance, name) for name in BRANCH_FIELDS
     )
@@ -180,6 +207,9 @@ def on_page_saved(sender, instance, update_fields=None, raw=False, **kwargs) -> 
 
 def on_page_published(sender, instance, **kwargs) -> None:
     """After publishing, the page's new directive relations are saved: their targets list it."""
+    if _deferred:
+        _deferred[-1].add(instance.pk)
+        return
     pages_changed({instance.pk})
 
 

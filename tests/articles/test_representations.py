@@ -17,6 +17,7 @@ from articles.factories import (
     IssuingBodyFactory,
 )
 from articles.models import PageRepresentation, RepresentationDependency
+from articles.representations import invalidation
 from tests.articles.pages_api import every_block, get, media
 
 DAY = datetime.date(2025, 6, 1)
@@ -327,3 +328,13 @@ def test_switching_the_store_off_serves_fresh_json(client, article):
     PageRepresentation.objects.filter(page=article).update(detail=F("card"))
     with override_settings(PAGE_JSON_STORE=False):
         assert "body" in get(client, f"/api/pages/{article.pk}/").json()
+
+
+def test_bulk_work_defers_invalidation_to_its_end(article, linked):
+    rebuild(article, linked)
+    with invalidation.deferred():
+        linked.title = "Đổi tên"
+        linked.save_revision().publish()
+        assert stored_row(article) is not None
+    assert stored_row(linked) is None
+    assert stored_row(article) is None  # it links the renamed page
