@@ -16,17 +16,18 @@ model.
 import datetime
 from typing import Annotated, Literal
 
-from django.db.models import Count
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import translation
-from ninja import Field, Query, Router, Schema
+from ninja import Field, FilterSchema, Query, Router, Schema
+from pydantic import PrivateAttr
 from wagtail.models import Page
 
 from api.bounds import MAX_ID
 from api.parameters import LanguageCode, page_model, page_types, parse_locale
 from api.problems import BadParameter, Problem
-from articles.api.filters import PageTypeName
-from articles.models import ArticlePage, DirectivePage
+from articles.api.filters import PageTypeName, documents, news
+from articles.models import DirectivePage
 from articles.models.validity import ValidityCode
 from public.paths import FrontendPaths
 from public.sites import current_site
@@ -46,7 +47,11 @@ FACET_WINDOW = 1000
 FacetName = Literal["type", "document_type", "issuing_body", "year"]
 
 
-class SearchParams(Schema):
+# What to search for, and the filters: each a Q over the visible pages, built on the same
+# queryset methods as /api/pages/'s PageFilters (articles.api.filters: the register's
+# `DirectivePageQuerySet` methods, the news subquery, the type's Q), so the two agree.
+# (No docstring: it would become the schema's description in the OpenAPI document.)
+class SearchParams(FilterSchema):
     q: str = Field("", max_length=MAX_QUERY_CHARS, description="What the user typed.")
     type: PageTypeName | None = Field(None, description="Page type, e.g. articles.ArticlePage.")
     section: int | None = Field(None, ge=1, le=MAX_ID, description="Only pages below this page id.")
@@ -74,6 +79,51 @@ class SearchParams(Schema):
             "costs a query). The others answer as empty lists."
         ),
     )
+
+    _site_pages: QuerySet | None = PrivateAttr(None)
+
+    def filter(self, queryset, site_pages=None):
+        """`queryset` is what may be found (the visible pages in the language searched);
+        `site_pages`, every visible page of the site, where `section` is looked up."""
+        self._site_pages = queryset if site_pages is None else site_pages
+        return super().filter(queryset)
+
+    # What to search for and how much of it: not filters.
+    def filter_q(self, value) -> Q:
+        return Q()
+
+    filter_locale = filter_limit = filter_offset = filter_facets = filter_q
+
+    def filter_type(self, value) -> Q:
+        return Page.objects.all().type_q(page_model(value)) if value else Q()
+
+    def filter_section(self, value) -> Q:
+        if not value:
+            return Q()
+        # Among visible pages only: a hidden page's id answers exactly as a missing one.
+        section = self._site_pages.filter(pk=value).first()
+        if section is None:
+            raise BadParameter("section", "No page with this id")
+        return self._site_pages.descendant_of_q(section)
+
+    def filter_category(self, value) -> Q:
+        return news(categories__slug=value) if value else Q()
+
+    def filter_document_type(self, value) -> Q:
+        return documents(lambda d: d.of_document_type(value)) if value else Q()
+
+    def filter_issuing_body(self, value) -> Q:
+        return documents(lambda d: d.issued_by(value)) if value else Q()
+
+    def filter_validity(self, value) -> Q:
+        return documents(lambda d: d.with_validity(value)) if value else Q()
+
+    def filter_year(self, value) -> Q:
+        """A document's year of issue, or a news article's display year: with a document
+        filter beside it, only documents remain (the filters combine with AND)."""
+        if not value:
+            return Q()
+        return documents(lambda d: d.issued_in_year(value)) | news(display_date__year=value)
 
 
 class HitFields(Schema):
@@ -150,49 +200,6 @@ def public_pages(site, language: str):
     """The one rule of what the public may see, shared with the pages API: the
     request's site, in the language searched."""
     return visible_pages(site).filter(locale__language_code=language)
-
-
-def filtered_pages(params: SearchParams, site, language: str):
-    pages = public_pages(site, language)
-    if params.type:
-        pages = pages.type(page_model(params.type))
-    if params.section:
-        # Among visible pages only: a hidden page's id answers exactly as a missing one.
-        section = visible_pages(site).filter(pk=params.section).first()
-        if section is None:
-            raise BadParameter("section", "No page with this id")
-        pages = pages.descendant_of(section)
-    if params.category:
-        pages = pages.filter(
-            pk__in=ArticlePage.objects.filter(categories__slug=params.category).values("pk")
-        )
-    directives = directive_filter(params)
-    if directives is not None:
-        pages = pages.filter(pk__in=directives.values("pk"))
-    if params.year and not params.document_type:
-        pages = pages.filter(
-            pk__in=DirectivePage.objects.issued_in_year(params.year).values("pk")
-        ) | pages.filter(
-            pk__in=ArticlePage.objects.filter(display_date__year=params.year).values("pk")
-        )
-    return pages
-
-
-def directive_filter(params: SearchParams):
-    """The document register's filters (the same queryset methods as the admin's and
-    /api/pages/'s), or None when none is asked for."""
-    if not (params.document_type or params.issuing_body or params.validity):
-        return None
-    directives = DirectivePage.objects.all()
-    if params.document_type:
-        directives = directives.of_document_type(params.document_type)
-    if params.issuing_body:
-        directives = directives.issued_by(params.issuing_body)
-    if params.validity:
-        directives = directives.with_validity(params.validity)
-    if params.year:
-        directives = directives.issued_in_year(params.year)
-    return directives
 
 
 def hit_for(page: Page, analysis: service.QueryAnalysis, paths: FrontendPaths) -> SearchHit:
@@ -335,9 +342,10 @@ def year_facet(ranked_ids: list[int]) -> list[FacetValue]:
 def search_pages(request: HttpRequest, params: Query[SearchParams]):
     site = current_site(request)
     language = parse_locale(params.locale)
+    visible = public_pages(site, language)
     results = service.search(
-        filtered_pages(params, site, language),
-        visible=public_pages(site, language),
+        params.filter(visible, site_pages=visible_pages(site)),
+        visible=visible,
         typed=params.q,
         language=language,
         offset=params.offset,
