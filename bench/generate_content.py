@@ -13,7 +13,7 @@ The output is in the corpus's own row formats, for `import_content --format news
     .venv/bin/python bench/generate_content.py --format legal --count 10000 \\
         --output var/bench/legal-10k.jsonl
     .venv/bin/python manage.py import_content var/bench/news-100000.jsonl \\
-        --format news --parent /tin-tuc/ --bulk
+        --format news --parent /tin-tuc-su-kien/ --bulk
 
 `generated_rows(format, count)` is the same stream for scripts (bench/import_speed.py).
 """

@@ -9,6 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from articles.signals import pages_imported
 from home import content_version
 from home.frontend_cache import purge_page_api_urls, purge_site_data_urls
 from home.webhooks import WebhookEvent, notify
@@ -27,6 +28,13 @@ def on_model_changed(sender, instance, **kwargs) -> None:
         return
     if not content_version.is_public_model(sender):
         return
+    content_version.bump()
+    purge_site_data_urls()
+
+
+def on_pages_imported(sender, pages: list[Page], **kwargs) -> None:
+    """A bulk import wrote a batch of pages: one bump and one purge for the batch.
+    No webhook per page: frontends re-read the site after a bulk import."""
     content_version.bump()
     purge_site_data_urls()
 
@@ -54,6 +62,7 @@ def register_signal_handlers() -> None:
     post_delete.connect(on_page_changed, sender=Page, dispatch_uid="content-version-page-deleted")
     post_save.connect(on_model_changed, dispatch_uid="content-version-model-saved")
     post_delete.connect(on_model_changed, dispatch_uid="content-version-model-deleted")
+    pages_imported.connect(on_pages_imported, dispatch_uid="content-version-pages-imported")
 
     page_published.connect(on_page_published, dispatch_uid="webhooks-page-published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="webhooks-page-unpublished")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,6 +20,14 @@ from articles.importing.rows import ROW_READERS, PageSpec, decode_row, row_sourc
 from articles.importing.values import NAMED_SNIPPETS, import_slug, type_name
 from articles.models import Category, DocumentType, ImportRecord
 from vietnamese_text.document_numbers import canonical_type_code
+
+
+class ReadLine(NamedTuple):
+    """A line read and checked: its number, the source id as written, and its spec."""
+
+    number: int
+    source_id: str | None
+    spec: PageSpec
 
 
 class ContentImporter:
@@ -52,24 +60,39 @@ class ContentImporter:
         return self.report
 
     def import_line(self, number: int, raw: bytes) -> Outcome | None:
+        read = self.read_line(number, raw)
+        return None if read is None else self.import_read_line(read)
+
+    def read_line(self, number: int, raw: bytes) -> ReadLine | None:
+        """The line's spec, or None for a blank or rejected line (its rejection reported)."""
         source_id = None
         try:
             row = decode_row(raw, first_line=number == 1)
             if row is None:
                 return None
             source_id = row_source_id(row)
-            spec = self.read_row(row, self.default_parent)
-            outcome = self.import_spec(spec)
+            return ReadLine(number, source_id, self.read_row(row, self.default_parent))
         except RowRejected as rejection:
-            self.report.rejected.append(
-                Rejection(number, rejection.reason, source_id, rejection.field)
-            )
-            return None
+            self.reject(number, rejection, source_id)
         except Exception as error:  # a row no check foresaw must not stop the rest either
-            self.report.rejected.append(Rejection(number, unexpected(error), source_id))
+            self.reject(number, RowRejected(unexpected(error)), source_id)
+        return None
+
+    def import_read_line(self, read: ReadLine) -> Outcome | None:
+        """Write one line's page in its own transaction; report the outcome or the rejection."""
+        try:
+            outcome = self.import_spec(read.spec)
+        except RowRejected as rejection:
+            self.reject(read.number, rejection, read.source_id)
+            return None
+        except Exception as error:
+            self.reject(read.number, RowRejected(unexpected(error)), read.source_id)
             return None
         self.report.count(outcome)
         return outcome
+
+    def reject(self, number: int, rejection: RowRejected, source_id: str | None) -> None:
+        self.report.rejected.append(Rejection(number, rejection.reason, source_id, rejection.field))
 
     # One page ------------------------------------------------------------------------------
 
@@ -181,15 +204,16 @@ class ContentImporter:
             self._site_root = site.root_page
         return self._site_root
 
-    def _free_slug(self, parent: Page, title: str) -> str:
-        """The title's slug, numbered (-2, -3 ...) if a sibling has it, found by exact lookups."""
+    def _free_slug(self, parent: Page, title: str, reserved: Container[str] = ()) -> str:
+        """The title's slug, numbered (-2, -3 ...) if a sibling (or `reserved`) has it, found
+        by exact lookups."""
         base = import_slug(title)
         for start in range(1, 1000, 20):
             candidates = [base if n == 1 else f"{base}-{n}" for n in range(start, start + 20)]
             taken = set(
                 parent.get_children().filter(slug__in=candidates).values_list("slug", flat=True)
             )
-            free = [slug for slug in candidates if slug not in taken]
+            free = [slug for slug in candidates if slug not in taken and slug not in reserved]
             if free:
                 return free[0]
         raise RowRejected("slug: no free slug for this title; give one in the row", field="slug")

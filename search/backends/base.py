@@ -46,14 +46,20 @@ def query_text(query) -> str:
 
 class VietnameseIndex(BaseIndex):
     def add_items(self, model, items):
+        """Analyse the objects and write their entries with multi-row upserts (update_index
+        and bulk imports hand over a chunk at a time; a save, one object)."""
         content_type = root_content_type(model)
-        for obj in items:
-            if not isinstance(obj.pk, int):
-                continue
-            columns = document_columns(obj)
-            IndexEntry.objects.update_or_create(
-                content_type=content_type, object_id=obj.pk, defaults=columns
-            )
+        entries = {
+            obj.pk: IndexEntry(content_type=content_type, object_id=obj.pk, **document_columns(obj))
+            for obj in items
+            if isinstance(obj.pk, int)
+        }
+        IndexEntry.objects.bulk_create(
+            entries.values(),
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=list(COLUMNS),
+        )
         self.backend.engine.after_write(self, model, items)
 
     def delete_item(self, item):

@@ -1,6 +1,8 @@
 """What the two database engines (SQLite, PostgreSQL) share: column weights and how a
 queryset's rows restrict a statement."""
 
+import itertools
+
 from django.core.exceptions import EmptyResultSet
 
 # Relative weights of the columns (title, number, summary, body), on every engine. The
@@ -12,9 +14,11 @@ COLUMN_WEIGHTS = {"title": 6.0, "number": 10.0, "summary": 3.0, "body": 1.0}
 
 
 def chunks(items, size: int):
-    items = list(items)
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    """Lists of at most `size` items, read lazily: an iterator over a million rows is
+    never held whole."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
 
 
 def restrict_sql(queryset) -> tuple[str, tuple]:

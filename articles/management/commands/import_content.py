@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from articles.importing.commands import ImportCommand, parent_page
+from articles.importing.bulk import BATCH_SIZE, BulkContentImporter
+from articles.importing.commands import ImportCommand, bounded_int, parent_page
 from articles.importing.report import ImportReport
 from articles.importing.rows import ROW_FORMATS, count_lines
 from articles.importing.writer import ContentImporter
@@ -30,6 +31,20 @@ class Command(ImportCommand):
             help="pages: this project's format (default); legal: rows of legal_articles.jsonl; "
             "news: rows of news.jsonl. legal and news need --parent.",
         )
+        parser.add_argument(
+            "--bulk",
+            action="store_true",
+            help="Write new pages a batch at a time (10x faster or more; see "
+            "articles/importing/bulk.py): same pages, revisions, search documents and report; "
+            "no page_published signal or webhook per page, one pages_imported signal at the end.",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=bounded_int(1, 5000),
+            default=BATCH_SIZE,
+            metavar="N",
+            help=f"With --bulk: rows written together (default {BATCH_SIZE}).",
+        )
         self.add_common_arguments(
             parser,
             parent_help="Parent page for rows that name none: a URL path from the site root "
@@ -39,7 +54,12 @@ class Command(ImportCommand):
 
     def handle(self, *args, **options):
         path = Path(options["file"])
-        importer = ContentImporter(options["parent"], options["row_format"])
+        if options["bulk"]:
+            importer = BulkContentImporter(
+                options["parent"], options["row_format"], batch_size=options["batch_size"]
+            )
+        else:
+            importer = ContentImporter(options["parent"], options["row_format"])
         self.check_default_parent(importer, options)
         try:
             stream = path.open("rb")
