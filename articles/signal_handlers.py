@@ -15,6 +15,7 @@ from articles import renditions
 from articles.models import DirectiveIndexPage, SectionIndexPage
 from articles.models.listing import SOURCE_FIELDS, record_sort_dates
 from articles.representations import invalidation
+from articles.signals import pages_imported
 from editorial.workflows import assign_workflow_to_new_section
 
 
@@ -26,6 +27,7 @@ def register_signal_handlers() -> None:
     page_published.connect(renditions.on_page_published, dispatch_uid="page-renditions")
     # Every page type (Django sends post_save with the concrete class as sender).
     post_save.connect(keep_sort_date, dispatch_uid="page-sort-date")
+    pages_imported.connect(keep_sort_dates_of_imported, dispatch_uid="page-sort-date-imported")
     for model in (SectionIndexPage, DirectiveIndexPage):
         post_save.connect(
             assign_workflow_to_new_section,
@@ -49,6 +51,11 @@ def keep_sort_date(sender, instance, update_fields=None, raw=False, **kwargs) ->
     if type(instance) is Page and instance.specific_class not in (None, Page):
         page = instance.specific
     record_sort_dates([page])
+
+
+def keep_sort_dates_of_imported(sender, pages: list[Page], **kwargs) -> None:
+    """A bulk import writes its pages without save(): their sort dates in one statement."""
+    record_sort_dates(pages)
 
 
 def connect_representation_invalidation() -> None:

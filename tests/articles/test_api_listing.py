@@ -13,6 +13,7 @@ from ninja import Schema
 from api.pagination import LimitOffset
 from articles.factories import ArticlePageFactory, DirectivePageFactory
 from articles.models import PageSortDate
+from tests.articles.test_import_content import article_row, run_import, write_lines
 
 pytestmark = pytest.mark.usefixtures("site_built_once")
 
@@ -108,3 +109,13 @@ def test_pagination_needs_the_endpoints_limit_and_offset():
 
     with pytest.raises(TypeError, match="offset"):
         LimitOffset(params=NoOffset)
+
+
+def test_pages_of_a_bulk_import_are_listed_by_their_date(client, news_section, tmp_path):
+    rows = [
+        article_row(f"bulk-{day}", f"Nhập {day}", fields={"display_date": f"2024-02-0{day}"})
+        for day in (1, 3, 2)
+    ]
+    report, status = run_import(write_lines(tmp_path / "rows.jsonl", rows), "--bulk")
+    assert status == 0, report
+    assert listed_titles(client, type="articles.ArticlePage") == ["Nhập 3", "Nhập 2", "Nhập 1"]
