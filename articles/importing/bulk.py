@@ -24,7 +24,9 @@ Wagtail's page_published and published are not sent per page. Instead
 `articles.signals.pages_imported` is sent for each batch, in its transaction, with the
 batch's pages (home bumps the content version and purges the site's cached data on it;
 no webhook is sent per page: frontends re-read the site after a bulk import), and the
-renditions of every image the new pages show are queued once, at the end.
+renditions of every image the new pages show are queued once, at the end. The stored
+page JSON of the new pages (articles/representations/) is built afterwards by
+`manage.py rebuild_representations`.
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticlePage, DirectivePage, ImportRecord, SectionIndexPage
 from articles.signals import pages_imported
@@ -25,6 +27,7 @@ from tests.articles.test_import_content import (
     run_import,
     write_lines,
 )
+from tests.search.conftest import ELASTICSEARCH_URL, elasticsearch_backend
 from tests.site_tree import add_published
 
 BATCH = "7"  # small batches, so rows fall on both sides of batch boundaries
@@ -189,6 +192,23 @@ def test_bulk_import_writes_directives_row_by_row(tmp_path, directive_register):
     directive = DirectivePage.objects.get(import_record__source_id="ct1")
     assert directive.live and directive.latest_revision_id == directive.live_revision_id
     assert report["rejected"][0]["field"] == "parent"
+
+
+@pytest.mark.skipif(not ELASTICSEARCH_URL, reason="SEARCH_TEST_ELASTICSEARCH_URL is not set")
+def test_bulk_import_sends_its_pages_to_elasticsearch(tmp_path, news_section):
+    rows = [
+        article_row(f"e{n}", f"Hòa giải viên số {n}", fields={"lead": "hòa giải"}) for n in range(5)
+    ]
+    path = write_lines(tmp_path / "a.jsonl", rows)
+    with override_settings(WAGTAILSEARCH_BACKENDS={"default": elasticsearch_backend()}):
+        get_search_backend().reset_indexes()
+
+        run_import(path, "--bulk", "--batch-size", "2")
+
+        results = ArticlePage.objects.live().search("hòa giải viên số 3")
+        assert not results.degraded
+        assert [page.title for page in results][0] == "Hòa giải viên số 3"
+        assert results.count() == 5
 
 
 def test_bulk_reimport_changes_nothing(tmp_path, news_section):
