@@ -407,6 +407,13 @@ def parse_args():
     parser.add_argument(
         "--show-queries", action="store_true", help="Print our SQL per endpoint (stderr)."
     )
+    parser.add_argument(
+        "--store",
+        choices=("on", "off"),
+        default="on",
+        help="on: store every page's JSON first (rebuild_representations) and serve it; "
+        "off: PAGE_JSON_STORE=False, every response assembled from the content model.",
+    )
     return parser.parse_args()
 
 
@@ -417,6 +424,9 @@ def prepare(args) -> tuple[int, str]:
     print(f"… {args.articles} articles", file=sys.stderr, flush=True)
     generate_articles(args.articles, args.seed)
     page_id = full_article()
+    if args.store == "on":
+        print("… rebuild_representations", file=sys.stderr, flush=True)
+        call_command("rebuild_representations", verbosity=0)
     print(f"  prepared in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     return page_id, frontend_path(page_id)
 
@@ -431,7 +441,9 @@ def main() -> None:
         verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set()
     )
     try:
-        with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["*"]):
+        with override_settings(
+            ROOT_URLCONF=__name__, ALLOWED_HOSTS=["*"], PAGE_JSON_STORE=args.store == "on"
+        ):
             client = Client()
             page_id, page_path = prepare(args)
             fill_read_model(client, page_id, page_path)
@@ -444,7 +456,10 @@ def main() -> None:
                     print_queries(point)
             measure(client, points, args.requests, args.batch)
             label = database_label()
-        print(f"Code: {code_version()}. Settings: {settings.SETTINGS_MODULE}, DEBUG off.\n")
+        print(
+            f"Code: {code_version()}. Settings: {settings.SETTINGS_MODULE}, DEBUG off, "
+            f"stored page JSON {args.store}.\n"
+        )
         print(report(points, label, args.articles))
     finally:
         teardown_databases(databases, verbosity=0)
