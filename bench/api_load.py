@@ -213,7 +213,7 @@ def clone(name: str, source: str, copies: dict[str, int]) -> None:
     """A larger database from a built one, by copying its articles' rows in SQL.
 
     The fallback when a bulk import is not available (100,000 pages through the row-by-row
-    importer take hours here): CREATE DATABASE … TEMPLATE the source, then each article
+    importer take hours here): a copy of the source (pg_dump | psql), then each article
     under a section is copied `copies[section]` times as new rows — wagtailcore_page (a
     new tree position after the section's children, slug '<slug>-b<k>', its url_path, a
     new translation key, no revision) and its rows in PAGE_ROWS — and the section's
@@ -226,7 +226,16 @@ def clone(name: str, source: str, copies: dict[str, int]) -> None:
     template = DATABASES[source][0].rsplit("/", 1)[1]
     if psql(f"SELECT 1 FROM pg_database WHERE datname = '{target}'"):
         raise SystemExit(f"{target} exists; drop it first")
-    psql(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
+    # pg_dump rather than CREATE DATABASE … TEMPLATE, which needs the source unused.
+    psql(f'CREATE DATABASE "{target}"')
+    connection = ["-h", "127.0.0.1", "-p", "54329", "-U", "govcms"]
+    env = {**os.environ, **PG_ENV}
+    dump = subprocess.Popen(["pg_dump", *connection, template], stdout=subprocess.PIPE, env=env)
+    subprocess.run(
+        ["psql", "-q", *connection, "-d", target], stdin=dump.stdout, env=env, capture_output=True
+    )
+    if dump.wait():
+        raise SystemExit(f"pg_dump {template} failed")
     with psycopg.connect(DATABASES[name][0].replace("postgres://", "postgresql://")) as db:
         db.execute(
             "CREATE FUNCTION pg_temp.b36(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$"
@@ -248,9 +257,11 @@ def clone(name: str, source: str, copies: dict[str, int]) -> None:
         ]
         for section, times in copies.items():
             parent_id, parent_path, parent_url, depth = db.execute(
-                "SELECT id, path, url_path, depth FROM wagtailcore_page WHERE url_path LIKE %s"
-                " AND depth = 3",
-                ["%" + section],
+                "SELECT p.id, p.path, p.url_path, p.depth FROM wagtailcore_page p"
+                " JOIN wagtailcore_page home ON p.path LIKE home.path || '%%'"
+                " JOIN wagtailcore_site s ON s.root_page_id = home.id AND s.is_default_site"
+                " WHERE p.url_path = home.url_path || %s",
+                [section.lstrip("/")],
             ).fetchone()
             last = db.execute(
                 "SELECT max(path) FROM wagtailcore_page WHERE path LIKE %s AND depth = %s",
@@ -474,27 +485,38 @@ def prepare(name: str, seed: int, sample_size: int = SAMPLE, rebuild: bool = Fal
 
 
 def fill_cards(client, connection, home) -> tuple[list[str], list[str]]:
-    """Every card of the two sections, in our API's order, for the bare list."""
+    """The cards of the two sections, in our API's order, for the bare list.
+
+    The first LISTED cards of each section are our API's own (the only ones requested);
+    the section's other children get rows too (holding a copy of a real card, never
+    served), so that the bare list counts as many rows as ours does.
+    """
     from wagtail.models import Page
 
+    listed = LIST_OFFSETS[-1] + 20
     lists, bare_lists = [], []
     for parent_path in (NEWS_PARENT, LEGAL_PARENT):
         parent = Page.objects.get(url_path=home.url_path + parent_path.lstrip("/"))
         base = {"type": "articles.ArticlePage", "child_of": parent.pk}
-        offset, position, rows, seen = 0, 0, [], set()
-        while True:
+        rows, count = [], 0
+        for offset in range(0, listed, 100):
             answer = client.get("/api/pages/", {**base, "limit": 100, "offset": offset}).json()
-            for card in answer["items"]:
-                if card["id"] in seen:
-                    continue  # the site changed while paging (it should not): keep the first
-                seen.add(card["id"])
-                rows.append((card["id"], parent.pk, position, json.dumps(card, ensure_ascii=False)))
-                position += 1
-            offset += 100
-            if offset >= answer["count"] or not answer["items"]:
-                break
-            if offset % 5000 == 0:
-                log(f"  … cards of {parent_path}: {offset}/{answer['count']}")
+            count = answer["count"]
+            for card in answer["items"][: listed - offset]:
+                rows.append(
+                    (card["id"], parent.pk, len(rows), json.dumps(card, ensure_ascii=False))
+                )
+        shown = {row[0] for row in rows}
+        others = (
+            Page.objects.child_of(parent)
+            .type(Page.objects.get(pk=rows[0][0]).specific_class)
+            .exclude(pk__in=shown)
+            .values_list("pk", flat=True)
+        )
+        for page_id in others.iterator():
+            rows.append((page_id, parent.pk, len(rows), rows[-1][3]))
+        if len(rows) != count:
+            log(f"  {parent_path}: {len(rows)} bare cards, ours counts {count}")
         with connection.cursor() as cursor:
             cursor.executemany("INSERT INTO bench_card_json VALUES (%s, %s, %s, %s)", rows)
         for offset in LIST_OFFSETS:
@@ -878,7 +900,7 @@ def main() -> None:
             build(args.database)
     elif args.command == "prepare":
         prepare_stock(args.seed) if args.database == "stock" else prepare(
-            args.database, args.seed, args.sample
+            args.database, args.seed, args.sample, args.rebuild
         )
     elif args.command == "upgrade":
         upgrade(args.database)
