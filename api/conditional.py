@@ -113,6 +113,8 @@ class VersionedCachingMiddleware:
             return self.get_response(request)
         # Read before the view: content read afterwards is at least this new, never older.
         version = self.current_version()
+        # For the view: what it keeps per process is keyed on this (public.memo).
+        request.content_version = version
         etag = entity_tag(request, version)
         modified = last_modified(version)
         answered = get_conditional_response(

@@ -21,6 +21,32 @@ def on_page_changed(sender, instance: Page, **kwargs) -> None:
     purge_page_api_urls(instance)
 
 
+# What saving a draft or a revision writes on the page row: never seen by the public.
+DRAFT_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
+def on_page_saved(sender, instance: Page, created: bool = False, update_fields=None, **kwargs):
+    """A page row written other than by a draft save: a new page (the tree's shape, a
+    parent's child count), or a field written directly (`live`, `expire_at`, a live
+    page's content by a script). Visibility can change with no publish signal, so bump.
+    A publish saves the whole row and bumps twice: harmless."""
+    if kwargs.get("raw") or not issubclass(sender, Page):
+        return
+    if not created and update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
+        return
+    content_version.bump()
+
+
 def on_model_changed(sender, instance, **kwargs) -> None:
     """A snippet, setting, image… saved or deleted: bump if the public API shows it."""
     # Migrations save historical models (module "__fake__"), before this table may exist.
@@ -60,6 +86,7 @@ def register_signal_handlers() -> None:
     page_unpublished.connect(on_page_changed, dispatch_uid="content-version-page-unpublished")
     post_page_move.connect(on_page_changed, dispatch_uid="content-version-page-moved")
     post_delete.connect(on_page_changed, sender=Page, dispatch_uid="content-version-page-deleted")
+    post_save.connect(on_page_saved, dispatch_uid="content-version-page-saved")
     post_save.connect(on_model_changed, dispatch_uid="content-version-model-saved")
     post_delete.connect(on_model_changed, dispatch_uid="content-version-model-deleted")
     pages_imported.connect(on_pages_imported, dispatch_uid="content-version-pages-imported")

@@ -26,9 +26,10 @@ from api.absolute_urls import public_base_url
 from api.bounds import is_id
 from articles.api.rich_text import sanitised_html
 from articles.renditions import rendition_specs
+from public.memo import generation_of
 from public.paths import FrontendPaths
 from public.sites import current_site
-from public.visibility import hidden_collection_ids, visible_pages
+from public.visibility import hidden_collection_ids, site_roots, visible_pages
 
 # Draftail writes links as <a linktype="page" id="3">…</a> and never nests them.
 LINK = re.compile(r"<a(\s[^>]*)?>(.*?)</a>", re.DOTALL | re.IGNORECASE)
@@ -45,6 +46,8 @@ def page_type_name(content_type_id: int) -> str:
 class References:
     def __init__(self, request: HttpRequest | None = None, site: Site | None = None):
         self.site = site or current_site(request)
+        # The request's content version: site-wide lookups are kept while it holds.
+        self.generation = generation_of(request)
         self.base_url = public_base_url(request)
         self.image_ids: set[int] = set()
         self.document_ids: set[int] = set()
@@ -101,12 +104,12 @@ class References:
 
     @cached_property
     def hidden_collection_ids(self) -> set[int]:
-        return hidden_collection_ids()
+        return hidden_collection_ids(self.generation)
 
     @cached_property
     def paths(self) -> FrontendPaths:
         """The one page URL rule (public.paths), its lookups made once per response."""
-        return FrontendPaths(self.site)
+        return FrontendPaths(self.site, roots=site_roots(self.site, self.generation))
 
     @property
     def locale_codes(self) -> dict[int, str]:
@@ -123,7 +126,7 @@ class References:
     @cached_property
     def visible(self):
         """What the public may see (public.visibility), built once per response."""
-        return visible_pages(self.site, roots=self.roots)
+        return visible_pages(self.site, roots=self.roots, generation=self.generation)
 
     # --- reading ------------------------------------------------------------------------
 

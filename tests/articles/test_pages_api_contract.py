@@ -31,6 +31,7 @@ from articles.models.pages import (
     GalleryVideo,
 )
 from articles.renditions import rendition_specs
+from public import memo
 from tests.articles.pages_api import every_block, get, media
 from tests.site_tree import add_published
 
@@ -251,6 +252,7 @@ def test_home_page_contract(client, home_page):
 
 
 def queries_for(client, url: str, **params) -> int:
+    memo.forget()  # each count from cold: the site and visibility read (public.memo)
     with CaptureQueriesContext(connection) as queries:
         response = get(client, url, **params)
     assert response.status_code == 200, response.content
