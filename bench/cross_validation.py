@@ -152,22 +152,22 @@ def dump_worker(backend: str, limit: int | None, code: str | None) -> None:
 
     django.setup()
     from django.test import Client
+    from wagtail.models import Page
 
     import search.ranking
     import search.reranking
     from articles.models import ImportRecord
-    from search.models import IndexEntry
+    from search.models import IndexEntry, root_content_type
 
     captured = {}
 
-    def capture(ranked, analysed, content_type_id, columns):
+    def capture(ranked, analysed, entries, columns):
         captured["analysed"] = {
             "folded": analysed.folded,
             "pairs": analysed.pairs,
             "extra": analysed.extra,
         }
         captured["ranked"] = ranked
-        captured["content_type"] = content_type_id
         return ranked
 
     # The engine's first DEPTH, unreranked, exactly as the API's search asks for them.
@@ -178,7 +178,7 @@ def dump_worker(backend: str, limit: int | None, code: str | None) -> None:
     spellings = os.environ.get("RANKING_VARIANTS", "")
     wanted = [v for v in sq.VARIANTS if not spellings or v.key in spellings.split(",")]
     jobs = sq.spelled(questions, wanted)
-    content_type = None
+    content_type = root_content_type(Page).pk
     started = time.perf_counter()
     with candidates_file(backend).open("w", encoding="utf-8") as out:
         for variant, texts in jobs.items():
@@ -188,7 +188,6 @@ def dump_worker(backend: str, limit: int | None, code: str | None) -> None:
                 if response.status_code != 200:
                     raise RuntimeError(f"{qid}: HTTP {response.status_code}")
                 ranked = captured.get("ranked", [])
-                content_type = captured.get("content_type", content_type)
                 row = {"variant": variant, "qid": qid, "ranked": ranked}
                 row["analysed"] = captured.get("analysed")
                 row["degraded"] = response.json()["degraded"]

@@ -8,8 +8,9 @@ answer came from the database fallback is kept with the answers.
 
 from search.analysis import AnalysedQuery
 from search.engines import Engine
+from search.features import Entry
 from search.models import root_content_type
-from search.reranking import RERANK_DEPTH, rerank, reranked_slice
+from search.reranking import RERANK_DEPTH, entries_of, rerank, reranked_slice
 
 
 class RankedSearch:
@@ -29,6 +30,8 @@ class RankedSearch:
         # Rankings of one request may share it: its keys say what each entry depends on.
         self.memo: dict = {} if memo is None else memo
         self.head: list[tuple[int, float]] | None = None
+        self.engine_head: list[tuple[int, float]] | None = None
+        self.entries: dict[int, Entry] | None = None
         #: Whether some answer came from the database because the engine could not give it.
         self.degraded = False
 
@@ -39,14 +42,22 @@ class RankedSearch:
         self.degraded = self.degraded or ranking.degraded
         return ranking.hits
 
+    def head_entries(self) -> dict[int, Entry]:
+        """The index entries of the engine's first RERANK_DEPTH matches, read once: the
+        reranker scores them and the service checks the query's words against them."""
+        if not self.analysed:
+            return {}
+        if self.entries is None:
+            if self.engine_head is None:
+                self.engine_head = self.engine_slice(limit=RERANK_DEPTH, offset=0)
+            content_type_id = root_content_type(self.queryset.model).pk
+            self.entries = entries_of(content_type_id, [pk for pk, _ in self.engine_head])
+        return self.entries
+
     def reranked_head(self) -> list[tuple[int, float]]:
         if self.head is None:
-            self.head = rerank(
-                self.engine_slice(limit=RERANK_DEPTH, offset=0),
-                self.analysed,
-                root_content_type(self.queryset.model).pk,
-                self.columns,
-            )
+            entries = self.head_entries()
+            self.head = rerank(self.engine_head or [], self.analysed, entries, self.columns)
         return self.head
 
     def slice(self, limit: int | None, offset: int = 0) -> list[tuple[int, float]]:

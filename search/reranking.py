@@ -40,7 +40,7 @@ def entries_of(content_type_id: int, pks: list[int]) -> dict[int, Entry]:
 def rerank(
     ranked: list[tuple[int, float]],
     analysed: AnalysedQuery,
-    content_type_id: int,
+    entries: dict[int, Entry],
     columns: list[str],
 ) -> list[tuple[int, float]]:
     """`ranked` (object id, BM25 score), best first, reordered by the learned model."""
@@ -51,7 +51,6 @@ def rerank(
         return ranked
     reranker = model()
     query = QueryTerms.of(analysed, reranker.boilerplate)
-    entries = entries_of(content_type_id, [pk for pk, _ in ranked])
     empty = Entry.of("", "", "")
     # A search in the title alone (columns_for) reads only the title.
     title_only = "body" not in columns

@@ -22,9 +22,7 @@ from search.analysis import AnalysedQuery
 from search.documents import COLUMNS, field_texts
 from search.engines import Engine
 from search.languages import STEM_MARK, VIETNAMESE, analyse_query
-from search.models import IndexEntry, root_content_type
 from search.ranking import RankedSearch
-from search.reranking import RERANK_DEPTH
 from search.suggest import (
     EVIDENCE_PAGES,
     MAX_WORDS,
@@ -141,20 +139,13 @@ def words_not_held(query: str, ranked: RankedSearch) -> set[str]:
     """The query's folded words (numbers aside) that none of its best matches holds.
 
     The best matches are pages the reader may find, so a word they hold is known to
-    the visible vocabulary: typing recovery would leave it as typed. Read from their
-    index entries (one indexed read of RERANK_DEPTH rows, the reranker's own).
+    the visible vocabulary: typing recovery would leave it as typed. Read from the
+    index entries the reranker reads anyway (`RankedSearch.head_entries`, one read).
     """
     words = {fold(word) for word in WORD.findall(query)[:MAX_WORDS] if not word.isdigit()}
-    ids = [pk for pk, _ in ranked.slice(limit=RERANK_DEPTH)]
-    if not ids:
-        return words
     held: set[str] = set()
-    entries = IndexEntry.objects.filter(
-        content_type=root_content_type(ranked.queryset.model), object_id__in=ids
-    ).values_list(*COLUMNS)
-    for columns in entries:
-        for text in columns:
-            held.update(text.split())
+    for entry in ranked.head_entries().values():
+        held.update(entry.title.terms, entry.summary.terms, entry.body.terms)
     return words - held
 
 

@@ -12,7 +12,7 @@ from search.analysis import exact_term, is_exact_term
 from search.documents import COLUMNS
 from search.languages import analyse_query
 from search.models import root_content_type
-from search.reranking import RERANK_DEPTH, rerank, reranked_slice
+from search.reranking import RERANK_DEPTH, entries_of, rerank, reranked_slice
 from tests.site_tree import add_published
 from tests.vietnamese_text.test_normalise_and_fold import texts
 from vietnamese_text.folding import fold
@@ -106,8 +106,8 @@ def test_equal_title_coverage_keeps_the_accent_exact_order(search_backend, news_
 def test_rerank_never_lowers_a_score(residence):
     analysed = analyse_query(QUESTION)
     ranked = [(page.pk, 10.0 - n) for n, page in enumerate(residence.values())]
-    content_type_id = root_content_type(Page).pk
-    reranked = dict(rerank(ranked, analysed, content_type_id, ["title", "summary", "body"]))
+    entries = entries_of(root_content_type(Page).pk, [pk for pk, _ in ranked])
+    reranked = dict(rerank(ranked, analysed, entries, ["title", "summary", "body"]))
     assert set(reranked) == {pk for pk, _ in ranked}
     assert all(reranked[pk] >= score for pk, score in ranked)
 
