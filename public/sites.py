@@ -4,7 +4,7 @@ from collections.abc import Hashable
 
 from django.http import HttpRequest
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from public import memo
 
@@ -35,3 +35,17 @@ def current_site(request: HttpRequest | None) -> Site | None:
         return site
 
     return memo.get(generation, key, read)
+
+
+def default_locale(generation: Hashable | None = None) -> Locale:
+    """Wagtail's default content locale, kept while the content version holds."""
+    return memo.get(generation, "default-locale", Locale.get_default)
+
+
+def locale_for_code(code: str, generation: Hashable | None = None) -> Locale | None:
+    """The content locale with this language code, if any (a path's first segment)."""
+
+    def read() -> dict[str, Locale]:
+        return {locale.language_code: locale for locale in Locale.objects.all()}
+
+    return memo.get(generation, "locales", read).get(code)

@@ -27,7 +27,7 @@ from articles.api.references import References
 from articles.api.schemas import PageDetail, PageList
 from articles.preview import PreviewTokenError, read_preview_token
 from articles.representations.read import listing_cards, stored_detail, stored_response
-from public.sites import current_site
+from public.sites import current_site, default_locale, locale_for_code
 
 # Each operation_id is the one served before this module was renamed from views.py:
 # generated clients name their functions after it.
@@ -126,12 +126,12 @@ def find_page(request: HttpRequest, params: Query[FindParams]):
     refs = References(request, current_site(request))
     if refs.site is None:
         return not_found()
-    locale, path = split_locale(params.path)
+    locale, path = split_locale(params.path, refs.generation)
     if params.locale:
         locale = requested_locale(params.locale)
         if locale is None:
             return not_found(f"Nothing is published in {params.locale!r} yet.")
-    default = Locale.get_default()
+    default = default_locale(refs.generation)
     locale = locale or default
     page = page_at_path(refs, locale, path)
     if page is None and locale != default and fallback_to_default():
@@ -143,11 +143,13 @@ def find_page(request: HttpRequest, params: Query[FindParams]):
     return detail_response(refs, page)
 
 
-def split_locale(path: str) -> tuple[Locale | None, str]:
+def split_locale(path: str, generation=None) -> tuple[Locale | None, str]:
+    """The language a first segment names (not the default one), and the rest of the path.
+    `generation`: the request's content version; the locales are kept while it holds."""
     segments = [segment for segment in path.split("/") if segment]
     if segments:
-        locale = Locale.objects.filter(language_code=segments[0]).first()
-        if locale is not None and locale != Locale.get_default():
+        locale = locale_for_code(segments[0], generation)
+        if locale is not None and locale != default_locale(generation):
             return locale, "/".join(segments[1:])
     return None, "/".join(segments)
 
