@@ -15,7 +15,10 @@ from articles.factories import ArticlePageFactory, DirectivePageFactory
 from articles.models import PageSortDate
 from tests.articles.test_import_content import article_row, run_import, write_lines
 
-pytestmark = pytest.mark.usefixtures("site_built_once")
+# Every test marked as a database test, so pytest-django keeps the module's tests together:
+# one that asks for no database would run after the transactional tests of other
+# modules, whose flush leaves no default locale for the site built once.
+pytestmark = [pytest.mark.usefixtures("site_built_once"), pytest.mark.django_db]
 
 
 def listed_titles(client, **params) -> list[str]:
