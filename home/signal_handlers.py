@@ -13,26 +13,13 @@ from articles.signals import pages_imported
 from home import content_version
 from home.frontend_cache import purge_page_api_urls, purge_site_data_urls
 from home.webhooks import WebhookEvent, notify
+from public.visibility import DRAFT_ONLY_FIELDS
 
 
 def on_page_changed(sender, instance: Page, **kwargs) -> None:
     """A publish, unpublish, move or delete: what the public sees has changed."""
     content_version.bump()
     purge_page_api_urls(instance)
-
-
-# What saving a draft or a revision writes on the page row: never seen by the public.
-DRAFT_FIELDS = frozenset(
-    {
-        "latest_revision",
-        "latest_revision_created_at",
-        "has_unpublished_changes",
-        "draft_title",
-        "locked",
-        "locked_at",
-        "locked_by",
-    }
-)
 
 
 def on_page_saved(sender, instance: Page, created: bool = False, update_fields=None, **kwargs):
@@ -42,7 +29,7 @@ def on_page_saved(sender, instance: Page, created: bool = False, update_fields=N
     A publish saves the whole row and bumps twice: harmless."""
     if kwargs.get("raw") or not issubclass(sender, Page):
         return
-    if not created and update_fields is not None and set(update_fields) <= DRAFT_FIELDS:
+    if not created and update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
     content_version.bump()
 

@@ -23,6 +23,20 @@ from wagtail.query import PageQuerySet
 from public import memo
 from public.sites import default_site
 
+# What saving a draft or a revision, or locking, writes on the page row: nothing the
+# public sees, so such a save changes no served JSON and no visibility.
+DRAFT_ONLY_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "has_unpublished_changes",
+        "draft_title",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
 
 def visible_pages(
     site: Site | None = None,

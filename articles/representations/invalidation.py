@@ -32,18 +32,10 @@ from wagtail.models import Page, ReferenceIndex
 from articles.models import DirectiveRelation
 from articles.models.representations import PageRepresentation, RepresentationDependency
 from articles.representations.build import LATEST_KIND, PAGE_KIND, normalised_kind
+from public.visibility import DRAFT_ONLY_FIELDS
 
-# Fields a draft save or a lock writes on the page row: the live JSON does not change.
-BOOKKEEPING_FIELDS = {
-    "latest_revision",
-    "latest_revision_created_at",
-    "has_unpublished_changes",
-    "draft_title",
-    "locked",
-    "locked_at",
-    "locked_by",
-    "numchild",
-}
+# A draft save or a lock, or a child added (numchild): the live JSON does not change.
+BOOKKEEPING_FIELDS = DRAFT_ONLY_FIELDS | {"numchild"}
 # What the visibility or the URL of every page below a page depends on.
 BRANCH_FIELDS = ("url_path", "live", "expire_at", "path")
 # Models whose change alters every stored row (URLs, what the public may see).
